@@ -1,0 +1,23 @@
+import "server-only";
+import { PrismaClient } from "@prisma/client";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { config } from "@/lib/config/env";
+
+function createClient(): PrismaClient {
+  const { databaseUrl, databaseProvider } = config();
+  const adapter =
+    databaseProvider === "sqlite"
+      ? // busy timeout: concurrent writers wait for the lock instead of failing.
+        new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 })
+      : new PrismaPg({ connectionString: databaseUrl, max: 10 });
+  return new PrismaClient({ adapter });
+}
+
+// One client per process; dev hot-reload keeps it on globalThis.
+const globalForPrisma = globalThis as unknown as { latchPrisma?: PrismaClient };
+
+export function db(): PrismaClient {
+  globalForPrisma.latchPrisma ??= createClient();
+  return globalForPrisma.latchPrisma;
+}

@@ -1,0 +1,91 @@
+// OAuth scope helpers. Scopes are deliberately coarse (`family:read`,
+// `family:write`) so authorization requests stay short; the fine-grained
+// permission keys chosen on the client are the real ceiling, and a token's
+// scope can only narrow them, never widen them.
+import { getGroup, getPermission, PERMISSIONS, type Permission } from "./catalogue";
+
+/** `write` covers both write and destructive kinds; it does NOT imply `read`. */
+function scopeOf(permission: Permission): string {
+  const family = getGroup(permission.group)?.scope ?? permission.group;
+  return `${family}:${permission.kind === "read" ? "read" : "write"}`;
+}
+
+const COVERAGE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const p of PERMISSIONS) {
+    const scope = scopeOf(p);
+    let keys = map.get(scope);
+    if (!keys) map.set(scope, (keys = new Set()));
+    keys.add(p.key);
+  }
+  return map;
+})();
+
+// Derived from what permissions actually exist, so a scope that would grant
+// nothing (e.g. `account:write`) is rejected instead of silently accepted.
+export const SCOPES_SUPPORTED: readonly string[] = Object.freeze([...COVERAGE.keys()].sort());
+
+const SUPPORTED = new Set(SCOPES_SUPPORTED);
+
+function splitScope(scope: string | undefined | null): string[] {
+  return (scope ?? "").split(/\s+/).filter((s) => s.length > 0);
+}
+
+export type ParsedScope = { ok: true; scopes: string[] } | { ok: false; invalid: string[] };
+
+/**
+ * Parses a space-separated OAuth `scope` parameter. An empty or missing scope
+ * is valid and means "everything the client is allowed". Returned scopes are
+ * deduplicated and sorted so the stored form is canonical.
+ */
+export function parseScope(scope: string | undefined | null): ParsedScope {
+  const tokens = [...new Set(splitScope(scope))];
+  const invalid = tokens.filter((t) => !SUPPORTED.has(t));
+  if (invalid.length > 0) return { ok: false, invalid };
+  return { ok: true, scopes: tokens.sort() };
+}
+
+/**
+ * Permission keys covered by the given scopes, or null when no scopes were
+ * given (meaning: do not narrow). Unknown scopes cover nothing, so a bad
+ * stored scope fails closed.
+ */
+export function keysForScopes(scopes: readonly string[]): Set<string> | null {
+  if (scopes.length === 0) return null;
+  const keys = new Set<string>();
+  for (const scope of scopes) {
+    for (const key of COVERAGE.get(scope) ?? []) keys.add(key);
+  }
+  return keys;
+}
+
+/**
+ * What a token may actually do: the client's enabled keys, narrowed by the
+ * token's scope string. Keys no longer in the catalogue are dropped so a
+ * retired permission can never be exercised.
+ */
+export function effectivePermissions(
+  clientKeys: Iterable<string>,
+  tokenScope: string | null | undefined,
+): Set<string> {
+  // Not parseScope(): a stored scope that has since become unknown should
+  // narrow to nothing for that part rather than reject the whole token here.
+  const covered = keysForScopes(splitScope(tokenScope));
+  const result = new Set<string>();
+  for (const key of clientKeys) {
+    if (getPermission(key) === undefined) continue;
+    if (covered !== null && !covered.has(key)) continue;
+    result.add(key);
+  }
+  return result;
+}
+
+/** The scope strings a set of keys touches, sorted; unknown keys are ignored. */
+export function scopesForKeys(keys: Iterable<string>): string[] {
+  const scopes = new Set<string>();
+  for (const key of keys) {
+    const permission = getPermission(key);
+    if (permission) scopes.add(scopeOf(permission));
+  }
+  return [...scopes].sort();
+}

@@ -1,0 +1,1 @@
+export function migrate(options?: { quiet?: boolean }): Promise<string[]>;

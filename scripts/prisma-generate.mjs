@@ -1,0 +1,23 @@
+// Generates the Prisma client for the database DATABASE_URL names. The provider
+// cannot come from the environment inside a schema, so each provider has its
+// own schema folder (prisma/sqlite, prisma/postgresql) sharing one models file.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { databaseUrl, providerOf } from "./lib/database.mjs";
+
+const url = databaseUrl();
+const provider = providerOf(url);
+const marker = path.resolve("node_modules/.prisma/client/latch-provider");
+const force = process.argv.includes("--force");
+
+if (!force && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === provider) {
+  process.exit(0);
+}
+
+execFileSync(
+  process.execPath,
+  [path.resolve("node_modules/prisma/build/index.js"), "generate", "--schema", `prisma/${provider}`],
+  { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" } },
+);
+fs.writeFileSync(marker, provider);

@@ -1,0 +1,75 @@
+import { describe, expect, inject, it } from "vitest";
+import { createUser } from "@/lib/users/create-user";
+import { signupSchema } from "@/lib/auth/schemas";
+import { AppError } from "@/lib/errors";
+import { createOwner, TEST_PASSWORD, uniqueEmail } from "../support/factories";
+import { HttpSession } from "../support/http-session";
+
+const baseUrl = inject("baseUrl");
+
+describe("owner accounts", () => {
+  it("signs in with the right password and reaches the dashboard", async () => {
+    const owner = await createOwner();
+    const session = new HttpSession(baseUrl);
+    expect(await session.signIn(owner.email, owner.password)).toEqual({ ok: true, error: null });
+    const page = await session.fetch("/user/oauth-clients");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(owner.email);
+  });
+
+  it("matches the email without regard to case or surrounding spaces", async () => {
+    const owner = await createOwner();
+    const session = new HttpSession(baseUrl);
+    expect((await session.signIn(`  ${owner.email.toUpperCase()} `, owner.password)).ok).toBe(true);
+  });
+
+  it("gives the same answer for a wrong password and an unknown email", async () => {
+    const owner = await createOwner();
+    const wrongPassword = await new HttpSession(baseUrl).signIn(owner.email, "not the password at all");
+    const unknownEmail = await new HttpSession(baseUrl).signIn(uniqueEmail("nobody"), TEST_PASSWORD);
+    expect(wrongPassword).toEqual({ ok: false, error: "CredentialsSignin" });
+    expect(unknownEmail).toEqual(wrongPassword);
+  });
+
+  it("refuses further attempts after 10 failures for one email, even with the right password", async () => {
+    const owner = await createOwner();
+    for (let i = 0; i < 10; i++) {
+      expect((await new HttpSession(baseUrl).signIn(owner.email, `wrong password ${i}`)).error).toBe("CredentialsSignin");
+    }
+    const locked = await new HttpSession(baseUrl).signIn(owner.email, owner.password);
+    expect(locked).toEqual({ ok: false, error: "AccountLocked" });
+    // Another account is not affected.
+    const other = await createOwner();
+    expect((await new HttpSession(baseUrl).signIn(other.email, other.password)).ok).toBe(true);
+  });
+
+  it("sends a signed-out visitor to /login and remembers where they were going", async () => {
+    const response = await fetch(`${baseUrl}/user/oauth-clients?page=2`, { redirect: "manual" });
+    expect([302, 307]).toContain(response.status);
+    const location = new URL(response.headers.get("location")!, baseUrl);
+    expect(location.pathname).toBe("/login");
+    expect(location.searchParams.get("callbackUrl")).toContain("/user/oauth-clients?page=2");
+  });
+
+  it("refuses a taken email with a field message, whatever its case", async () => {
+    const owner = await createOwner();
+    const again = signupSchema.parse({ email: owner.email.toUpperCase(), password: "another long password" });
+    const error = await createUser(again).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors?.email?.[0]).toMatch(/already exists/);
+  });
+
+  it("survives hostile input to the sign-in endpoint without a server error", async () => {
+    const inputs: Array<[string, string]> = [
+      ["", ""],
+      ["x".repeat(100_000), "y".repeat(100_000)],
+      ["ünïcødé@exämple.test", "pässwörd-🔐-long-enough"],
+      ["not-an-email", TEST_PASSWORD],
+    ];
+    for (const [email, password] of inputs) {
+      const result = await new HttpSession(baseUrl).signIn(email, password);
+      expect(result.ok).toBe(false);
+      expect(result.error).toBe("CredentialsSignin");
+    }
+  });
+});

@@ -1,0 +1,2 @@
+// `server-only` throws outside a React server bundle; tests call services directly.
+export {};
