@@ -19,7 +19,7 @@ if (!(process.env.LATCH_TEST_SKIP_BUILD === "1" && built)) {
   console.log(`Building Latch for ${provider}...`);
   const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (build.status !== 0) {
     process.stdout.write(build.stdout);

@@ -43,7 +43,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
   const child: ChildProcess = spawn(
     process.execPath,
     [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-    { env: { ...process.env, ...env, NODE_ENV: "production" }, stdio: ["ignore", log, log] },
+    { env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", log, log] },
   );
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
 
