@@ -119,7 +119,8 @@ export function PermissionToggles({ clientId, initialEnabled }: { clientId: stri
         toast(`Saved: ${formatPermissionDiff(result.data.added.length, result.data.removed.length)}`);
         topRef.current?.focus({ preventScroll: true });
       } else {
-        setError(result.formError ?? result.fieldErrors?.permission?.[0] ?? "Could not save. Try again.");
+        const fieldError = result.fieldErrors?.permission?.[0] ?? result.fieldErrors?.clientId?.[0];
+        setError(fieldError ?? result.formError ?? "Could not save. Try again.");
       }
     });
   }
