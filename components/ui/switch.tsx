@@ -1,6 +1,7 @@
 "use client";
 
 interface SwitchProps {
+  id?: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   /** id of the element that names this switch. */
@@ -9,10 +10,11 @@ interface SwitchProps {
   disabled?: boolean;
 }
 
-export function Switch({ checked, onChange, labelledBy, describedBy, disabled }: SwitchProps) {
+export function Switch({ id, checked, onChange, labelledBy, describedBy, disabled }: SwitchProps) {
   return (
     <button
       type="button"
+      id={id}
       role="switch"
       aria-checked={checked}
       aria-labelledby={labelledBy}

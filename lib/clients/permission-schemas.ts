@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { isPermissionKey, PERMISSION_KEYS } from "@/lib/permissions/catalogue";
+
+/** The diff a save reports back, and what the audit event records. */
+export interface PermissionDiff {
+  added: string[];
+  removed: string[];
+}
+
+function describeUnknown(input: unknown): string {
+  const text = typeof input === "string" ? input : String(input);
+  return `"${text.length > 60 ? `${text.slice(0, 60)}…` : text}" is not a known permission.`;
+}
+
+/** A list of catalogue keys; anything else is refused with a clear message. */
+export const permissionKeysField = z
+  .array(
+    z.string({ error: "Each permission must be a key like sale.list." }).refine(isPermissionKey, {
+      error: (issue) => describeUnknown(issue.input),
+    }),
+    { error: "Send the enabled permissions as a list." },
+  )
+  // Duplicates are harmless, but a list far longer than the catalogue is not a real save.
+  .max(PERMISSION_KEYS.length * 2, "Too many permissions in one save.");
+
+/**
+ * FormData sends a list as repeated `permission` fields: none at all (every
+ * permission off), one (a string) or several (an array).
+ */
+function asList(value: unknown): unknown {
+  if (value === undefined || value === null || value === "") return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The Permissions tab's save: the client's row id and every key that should be on. */
+export const updateClientPermissionsSchema = z.object({
+  clientId: z.string({ error: "Missing client." }).min(1, "Missing client.").max(100),
+  permission: z.preprocess(asList, permissionKeysField),
+});
+
+export type UpdateClientPermissionsInput = z.infer<typeof updateClientPermissionsSchema>;
