@@ -38,7 +38,7 @@ function ClientIdCell({ clientId, narrow = false }: { clientId: string; narrow?:
       <code className={`${narrow ? "max-w-[10rem]" : ""} truncate font-mono text-xs text-zinc-700`} title={clientId}>
         {clientId}
       </code>
-      <CopyButton value={clientId} />
+      <CopyButton value={clientId} srLabel="client ID" />
     </span>
   );
 }

@@ -46,20 +46,19 @@ export function ClientSecretField({ clientId, last4, previousSecretExpiresAt }: 
 
   return (
     <div>
-      <dt id="client-secret-label" className="text-sm font-medium text-zinc-800">
+      <dt className="text-sm font-medium text-zinc-800">
         Client secret
       </dt>
       <dd className="mt-1.5 space-y-2">
         <div
-          aria-labelledby="client-secret-label"
-          aria-live="polite"
           data-testid="client-secret"
           className="flex h-16 w-full items-center break-all rounded-md bg-zinc-50 px-3 font-mono text-sm text-zinc-800 ring-1 ring-inset ring-zinc-200 sm:h-10 sm:whitespace-nowrap"
         >
           {revealed ?? (
             <span>
-              latch_cs_<span aria-label="hidden characters">••••••••</span>
+              latch_cs_<span aria-hidden>••••••••</span>
               {last4}
+              <span className="sr-only"> (hidden: choose Reveal to show it)</span>
             </span>
           )}
         </div>
@@ -67,7 +66,7 @@ export function ClientSecretField({ clientId, last4, previousSecretExpiresAt }: 
           <Button variant="secondary" size="sm" onClick={toggle} pending={pending} className="min-w-[4.5rem]">
             {revealed ? "Hide" : "Reveal"}
           </Button>
-          <CopyButton value={fetchSecret} />
+          <CopyButton value={fetchSecret} srLabel="client secret" />
           <Button variant="secondary" size="sm" onClick={() => setRotating(true)}>
             Rotate
           </Button>

@@ -58,7 +58,7 @@ function RotateSecretBody({ clientId, onClose, onRotated }: Omit<RotateSecretDia
               {rotated.secret}
             </code>
             <span className="shrink-0 pt-1">
-              <CopyButton value={rotated.secret} />
+              <CopyButton value={rotated.secret} srLabel="new client secret" />
             </span>
           </div>
         </div>
