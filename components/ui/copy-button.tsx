@@ -7,9 +7,11 @@ interface CopyButtonProps {
   value: string | (() => Promise<string | null>);
   label?: string;
   size?: "sm" | "md";
+  /** What is copied, for screen readers when a page has several Copy buttons ("client ID"). */
+  srLabel?: string;
 }
 
-export function CopyButton({ value, label = "Copy", size = "sm" }: CopyButtonProps) {
+export function CopyButton({ value, label = "Copy", size = "sm", srLabel }: CopyButtonProps) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   async function copy() {
     try {
@@ -25,6 +27,7 @@ export function CopyButton({ value, label = "Copy", size = "sm" }: CopyButtonPro
   return (
     <Button variant="secondary" size={size} onClick={copy} aria-live="polite" className="min-w-[4.5rem]">
       {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}
+      {srLabel ? <span className="sr-only"> {srLabel}</span> : null}
     </Button>
   );
 }

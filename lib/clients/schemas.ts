@@ -56,3 +56,24 @@ export const updateClientSchema = z.object({
 
 export type CreateClientInput = z.infer<typeof createClientSchema>;
 export type UpdateClientInput = z.infer<typeof updateClientSchema>;
+
+/** A form that acts on one client: the hidden field holds the row id. */
+export const clientRefSchema = z.object({ clientId: z.string().min(1).max(100) });
+
+export const setClientDisabledSchema = clientRefSchema.extend({
+  disabled: z.enum(["true", "false"], { message: "Choose enable or disable." }).transform((v) => v === "true"),
+});
+
+/** How long the old secret keeps working after a rotation. */
+export const SECRET_GRACE_PERIODS = ["none", "1h", "24h"] as const;
+export type SecretGracePeriod = (typeof SECRET_GRACE_PERIODS)[number];
+export const SECRET_GRACE_MS: Record<SecretGracePeriod, number> = { none: 0, "1h": 3_600_000, "24h": 86_400_000 };
+export const SECRET_GRACE_LABELS: Record<SecretGracePeriod, string> = {
+  none: "None: the old secret stops working now",
+  "1h": "1 hour",
+  "24h": "24 hours",
+};
+
+export const rotateClientSecretSchema = clientRefSchema.extend({
+  grace: z.enum(SECRET_GRACE_PERIODS, { message: "Choose how long the old secret keeps working." }),
+});
