@@ -17,8 +17,8 @@ const HEAD = "text-xs font-medium uppercase tracking-wide text-zinc-500";
 
 export function TokenList({ tokens, showClient = false, selectable = false }: TokenListProps) {
   const columns = showClient
-    ? "lg:grid-cols-[1.25rem_minmax(0,1.1fr)_minmax(15rem,1.4fr)_minmax(0,1fr)_6.5rem_8rem_6.5rem_4.5rem]"
-    : "lg:grid-cols-[minmax(0,1.2fr)_minmax(15rem,1.5fr)_7rem_8rem_7rem_4.5rem]";
+    ? "lg:grid-cols-[1rem_minmax(0,1.2fr)_17rem_minmax(0,1fr)_6rem_7.5rem_6.5rem_4rem]"
+    : "lg:grid-cols-[minmax(0,1.3fr)_17rem_7rem_8rem_7rem_4.5rem]";
   const [selected, setSelected] = useState<Set<string>>(new Set());
   // Only ids still on the page count (after a delete or a page change).
   const visible = tokens.filter((t) => selected.has(t.id));
@@ -58,7 +58,7 @@ export function TokenList({ tokens, showClient = false, selectable = false }: To
           </Button>
         </div>
       ) : null}
-      <div aria-hidden className={`hidden gap-x-4 border-b border-zinc-200 px-4 py-2 lg:grid ${columns}`}>
+      <div aria-hidden className={`hidden gap-x-3 border-b border-zinc-200 px-4 py-2 lg:grid ${columns}`}>
         {selectable ? <span /> : null}
         <span className={HEAD}>Name</span>
         <span className={HEAD}>Token</span>

@@ -32,8 +32,8 @@ function Cell({ label, children, className = "" }: { label: string; children: Re
 export function TokenRow({ token, columns, showClient, selection }: TokenRowProps) {
   const { shown, pending, reveal, hide, fetchToken } = useRevealToken(token.id);
   return (
-    <li className="px-4 py-4 lg:py-3">
-      <div className={`grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 lg:gap-x-4 ${columns}`}>
+    <li className="px-4 py-4 text-sm lg:py-3">
+      <div className={`grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 ${columns}`}>
         {selection ? (
           <input
             type="checkbox"
@@ -44,7 +44,7 @@ export function TokenRow({ token, columns, showClient, selection }: TokenRowProp
           />
         ) : null}
         <div className={`min-w-0 ${selection ? "" : "col-span-2 lg:col-span-1"}`}>
-          <p className="truncate font-medium text-zinc-900" title={token.name}>
+          <p className="line-clamp-2 break-words font-medium text-zinc-900" title={token.name}>
             {token.name}
           </p>
           <p className="text-xs text-zinc-500">{CREATED_VIA_LABELS[token.createdVia]}</p>

@@ -114,7 +114,7 @@ export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { all: "All", ac
 
 export const TOKEN_SORTS = ["created", "last_used"] as const;
 export type TokenSort = (typeof TOKEN_SORTS)[number];
-export const TOKEN_SORT_LABELS: Record<TokenSort, string> = { created: "Newest created", last_used: "Most recently used" };
+export const TOKEN_SORT_LABELS: Record<TokenSort, string> = { created: "Date created", last_used: "Last used" };
 
 const queryText = z.string().max(200).optional().catch(undefined);
 
