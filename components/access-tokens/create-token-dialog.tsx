@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -24,16 +24,17 @@ const longDate = new Intl.DateTimeFormat("en", { dateStyle: "long" });
 interface CreateTokenDialogProps {
   clientId: string;
   clientName: string;
-  /** A disabled client's tokens don't work, so the button is off and says why. */
-  disabledReason?: string | null;
+  /** A disabled client's tokens don't work, so the button is off... */
+  disabled?: boolean;
+  /** ...and points at the element that says why. */
+  disabledReasonId?: string;
 }
 
-export function CreateTokenDialog({ clientId, clientName, disabledReason }: CreateTokenDialogProps) {
+export function CreateTokenDialog({ clientId, clientName, disabled = false, disabledReasonId }: CreateTokenDialogProps) {
   const [open, setOpen] = useState(false);
   // A fresh form (and action state) every time the dialog opens.
   const [session, setSession] = useState(0);
   const [created, setCreated] = useState(false);
-  const reasonId = useId();
   return (
     <>
       <Button
@@ -42,16 +43,11 @@ export function CreateTokenDialog({ clientId, clientName, disabledReason }: Crea
           setCreated(false);
           setOpen(true);
         }}
-        disabled={Boolean(disabledReason)}
-        aria-describedby={disabledReason ? reasonId : undefined}
+        disabled={disabled}
+        aria-describedby={disabled ? disabledReasonId : undefined}
       >
         Create Access Token
       </Button>
-      {disabledReason ? (
-        <span id={reasonId} className="sr-only">
-          {disabledReason}
-        </span>
-      ) : null}
       <Dialog
         open={open}
         onClose={() => setOpen(false)}

@@ -156,6 +156,13 @@ describe("access tokens in the browser", () => {
     await confirm.getByRole("button", { name: "Delete 1 token" }).click();
     await expect.poll(() => page.getByText("1 token deleted.").isVisible()).toBe(true);
     await expect.poll(() => page.getByText("No access tokens yet").isVisible()).toBe(true);
+
+    // A disabled client's tokens don't work, so the page says so and offers no new one.
+    await db().oAuthClient.update({ where: { id: client.id }, data: { disabled: true } });
+    await page.reload();
+    await expect.poll(() => page.getByText("This client is disabled, so its tokens don't work").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Create Access Token" }).isDisabled()).toBe(true);
+    await screenshot(page, "client-access-tokens-disabled-375");
   });
 
   it("pages through many tokens with Next and Previous, and selects a whole page", async () => {

@@ -43,10 +43,14 @@ export default async function ClientAccessTokensPage({ params, searchParams }: P
         </div>
         <div className="flex flex-wrap gap-2">
           {page.total > 0 ? <DeleteClientTokensButton clientId={client.id} clientName={client.name} count={page.total} capped={page.totalCapped} /> : null}
-          <CreateTokenDialog clientId={client.id} clientName={client.name} disabledReason={disabledReason} />
+          <CreateTokenDialog clientId={client.id} clientName={client.name} disabled={client.disabled} disabledReasonId="client-disabled-reason" />
         </div>
       </div>
-      {disabledReason ? <Alert tone="warning">{disabledReason}</Alert> : null}
+      {disabledReason ? (
+        <Alert tone="warning" id="client-disabled-reason">
+          {disabledReason}
+        </Alert>
+      ) : null}
       {page.tokens.length === 0 ? (
         <EmptyState title="No access tokens yet">
           Create a token when you want to connect with a bearer token without a client ID and secret; send it as{" "}
