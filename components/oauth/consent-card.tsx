@@ -28,7 +28,7 @@ export function ConsentCard({ email, details, hiddenFields, consentToken, proble
           <Initial name={details.clientName} />
           <div className="min-w-0">
             <h1 className="text-lg font-semibold leading-snug break-words text-zinc-900">
-              {details.clientName} wants to access your Latch account
+              {`${details.clientName} wants to access your Latch account`}
             </h1>
             <p className="mt-1 text-sm text-zinc-600">
               Signed in as <span className="font-medium text-zinc-800">{email}</span>

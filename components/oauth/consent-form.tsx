@@ -77,7 +77,7 @@ export function ConsentForm({ firstConsent, clientPermissions, scope, hiddenFiel
                     className="accent-indigo-600"
                   />
                   {g.label}
-                  <span className="text-xs text-zinc-500">({PERMISSIONS_BY_GROUP.get(g.id)?.length ?? 0})</span>
+                  <span className="text-xs text-zinc-500">{`(${PERMISSIONS_BY_GROUP.get(g.id)?.length ?? 0})`}</span>
                 </label>
               ))}
             </div>

@@ -11,18 +11,18 @@ export function PermissionSummaryView({ summary, narrowed }: { summary: Permissi
   if (summary.total === 0) {
     return (
       <section aria-label="What the app will be able to do" className="rounded-lg bg-zinc-50 p-4 text-sm text-zinc-700">
-        This app will not be able to do anything yet{narrowed ? " with the access it asked for" : ""}.
+        {`This app will not be able to do anything yet${narrowed ? " with the access it asked for" : ""}.`}
       </section>
     );
   }
   return (
     <section aria-label="What the app will be able to do" className="space-y-4">
       <div>
-        <h2 className="text-sm font-semibold text-zinc-900">It will be able to use {summary.total} permissions</h2>
+        <h2 className="text-sm font-semibold text-zinc-900">{`It will be able to use ${summary.total} permissions`}</h2>
         <ul className="mt-2 flex flex-wrap gap-2 text-sm">
           {(["read", "write", "destructive"] as const).map((kind) => (
             <li key={kind} className={`rounded-full px-2.5 py-0.5 ring-1 ring-inset ${KIND_STYLES[kind]}`}>
-              {summary.counts[kind]} {kind}
+              {`${summary.counts[kind]} ${kind}`}
             </li>
           ))}
         </ul>
@@ -40,7 +40,7 @@ export function PermissionSummaryView({ summary, narrowed }: { summary: Permissi
         </div>
       ) : null}
       <details className="rounded-lg ring-1 ring-zinc-200">
-        <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-indigo-700">See all {summary.total} permissions</summary>
+        <summary className="cursor-pointer px-4 py-2.5 text-sm font-medium text-indigo-700">{`See all ${summary.total} permissions`}</summary>
         <div className="max-h-80 space-y-4 overflow-y-auto border-t border-zinc-100 px-4 py-3">
           {summary.byGroup.map(({ group, permissions }) => (
             <div key={group.id}>
