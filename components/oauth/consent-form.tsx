@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { PermissionSummaryView } from "@/components/oauth/permission-summary";
 import { keysForChoice, summarizePermissions, type AccessChoice } from "@/lib/oauth/consent-choice";
@@ -27,17 +27,29 @@ export function ConsentForm({ firstConsent, clientPermissions, scope, hiddenFiel
   const [choice, setChoice] = useState<AccessChoice>("read_only");
   const [groups, setGroups] = useState<string[]>([]);
   const [pending, setPending] = useState(false);
+  const submitted = useRef(false);
 
   const keys = firstConsent ? keysForChoice(choice, groups) : clientPermissions;
   const summary = useMemo(() => summarizePermissions(keys, scope), [keys, scope]);
   const nothingChosen = firstConsent && keys.length === 0;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (submitted.current) {
+      event.preventDefault();
+      return;
+    }
+    submitted.current = true;
+    // Disabling the buttons during this event would drop the clicked button's
+    // decision from the form data, so show the pending state just after.
+    setTimeout(() => setPending(true), 0);
+  }
 
   function toggleGroup(id: string, on: boolean) {
     setGroups((current) => (on ? [...current, id] : current.filter((g) => g !== id)));
   }
 
   return (
-    <form method="post" action="/oauth/authorize" className="mt-6 space-y-6" onSubmit={() => setPending(true)}>
+    <form method="post" action="/oauth/authorize" className="mt-6 space-y-6" onSubmit={onSubmit}>
       {hiddenFields.map(([name, value], index) => (
         <input key={`${name}-${index}`} type="hidden" name={name} value={value} />
       ))}

@@ -30,7 +30,7 @@ export function PermissionSummaryView({ summary, narrowed }: { summary: Permissi
       {summary.destructive.length ? (
         <div>
           <h3 className="text-sm font-medium text-red-800">Including these destructive actions</h3>
-          <ul className="mt-2 flex max-h-48 flex-wrap gap-1.5 overflow-y-auto">
+          <ul className="mt-2 flex max-h-48 flex-wrap gap-1.5 overflow-y-auto rounded-lg p-2 ring-1 ring-inset ring-red-100">
             {summary.destructive.map((p) => (
               <li key={p.key} title={p.description} className="rounded bg-red-50 px-2 py-0.5 text-xs text-red-800 ring-1 ring-inset ring-red-200">
                 {p.label}

@@ -108,7 +108,7 @@ export async function checkAuthorizationRequest(input: URLSearchParams): Promise
   if (!registeredRedirectUris(client).some((registered) => redirectUriMatches(registered, redirectUri))) {
     return fatal(
       "Redirect address not registered",
-      `The app asked to send you back to an address it has not registered with Latch, so Latch will not send you there. If you manage "${client.name}", add the exact redirect URI to it.`,
+      "The app asked to send you back to an address it has not registered with Latch, so Latch will not send you there. If you manage this app, add the exact redirect URI to it in Latch.",
     );
   }
 
