@@ -50,3 +50,8 @@ export function oauthJson(body: unknown, status = 200, headers: Record<string, s
 export function oauthErrorResponse(error: OAuthError): Response {
   return oauthJson({ error: error.code, error_description: error.description }, error.status, error.headers);
 }
+
+/** The endpoint answers POST only. */
+export function methodNotAllowed(): Response {
+  return oauthJson({ error: "invalid_request", error_description: "Use POST." }, 405, { Allow: "POST, OPTIONS" });
+}

@@ -119,6 +119,7 @@ describe("Client ID Metadata Documents", () => {
 
   beforeAll(async () => {
     documentServer = http.createServer((request, response) => {
+      if (request.url === "/never.json") return; // holds the request open: a document that never arrives
       const doc = documents.get(request.url ?? "");
       if (!doc) {
         response.writeHead(404).end();
@@ -130,6 +131,7 @@ describe("Client ID Metadata Documents", () => {
     origin = `http://127.0.0.1:${(documentServer.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
+    documentServer.closeAllConnections();
     await new Promise((resolve) => documentServer.close(resolve));
   });
 
@@ -185,6 +187,7 @@ describe("Client ID Metadata Documents", () => {
     ["a document over the size limit", () => publish("/huge.json", { redirect_uris: ["https://a.example/cb"], padding: "x".repeat(100_000) }), "larger than"],
     ["a document asking for a client secret", () => publish("/secret.json", { redirect_uris: ["https://a.example/cb"], token_endpoint_auth_method: "client_secret_basic" }), "none"],
     ["a redirect after fetching", () => publish("/moved.json", "", { status: 302 }), "redirects are not followed"],
+    ["a document that never arrives", () => `${origin}/never.json`, "within 5 seconds"],
   ];
   it.each(broken)("shows an error page for %s", async (_name, clientIdOf, message) => {
     const url = authorizeUrl(as, { clientId: clientIdOf(), redirectUri: "https://a.example/cb", pkce: await newPkce() });

@@ -1,4 +1,5 @@
 import { corsPreflight } from "@/lib/oauth/cors";
+import { methodNotAllowed } from "@/lib/oauth/oauth-error";
 import { handleRegistrationRequest } from "@/lib/oauth/registration-endpoint";
 
 export async function POST(request: Request): Promise<Response> {
@@ -7,4 +8,9 @@ export async function POST(request: Request): Promise<Response> {
 
 export async function OPTIONS(): Promise<Response> {
   return corsPreflight();
+}
+
+/** Only POST: say so in the RFC error shape rather than a bare 405. */
+export async function GET(): Promise<Response> {
+  return methodNotAllowed();
 }
