@@ -1,0 +1,16 @@
+import { corsPreflight } from "@/lib/oauth/cors";
+import { methodNotAllowed } from "@/lib/oauth/oauth-error";
+import { handleTokenRequest } from "@/lib/oauth/token-endpoint";
+
+export async function POST(request: Request): Promise<Response> {
+  return handleTokenRequest(request);
+}
+
+export async function OPTIONS(): Promise<Response> {
+  return corsPreflight();
+}
+
+/** Only POST: say so in the RFC error shape rather than a bare 405. */
+export async function GET(): Promise<Response> {
+  return methodNotAllowed();
+}

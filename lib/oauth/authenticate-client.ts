@@ -1,0 +1,97 @@
+import "server-only";
+import type { OAuthClient } from "@prisma/client";
+import { hashSecret, safeEqual } from "@/lib/crypto/secrets";
+import { db } from "@/lib/db/prisma";
+import { isPlausibleClientId } from "@/lib/oauth/client-id";
+import { OAuthError } from "@/lib/oauth/oauth-error";
+
+export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
+
+export interface AuthenticatedClient {
+  client: OAuthClient;
+  method: ClientAuthMethod;
+}
+
+const BASIC_CHALLENGE = { "WWW-Authenticate": 'Basic realm="Latch", charset="UTF-8"' };
+
+interface Presented {
+  clientId: string | null;
+  secret: string | null;
+  method: ClientAuthMethod;
+}
+
+function fail(description: string, basic: boolean): never {
+  throw new OAuthError("invalid_client", description, basic ? BASIC_CHALLENGE : {});
+}
+
+/** RFC 6749 §2.3.1: Basic credentials are form-urlencoded before base64. */
+function formUrlDecode(value: string): string | null {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, " "));
+  } catch {
+    return null;
+  }
+}
+
+function parseBasic(header: string): { clientId: string; secret: string } | null {
+  const match = /^Basic +([A-Za-z0-9+/=_-]+) *$/i.exec(header);
+  if (!match) return null;
+  const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return null;
+  const clientId = formUrlDecode(decoded.slice(0, colon));
+  const secret = formUrlDecode(decoded.slice(colon + 1));
+  if (!clientId || secret === null) return null;
+  return { clientId, secret };
+}
+
+function presentedCredentials(authorization: string | null, params: URLSearchParams): Presented {
+  const bodyId = params.get("client_id");
+  const bodySecret = params.get("client_secret");
+  if (authorization && /^Basic /i.test(authorization)) {
+    const basic = parseBasic(authorization);
+    if (!basic) fail("The Basic credentials could not be read.", true);
+    if (bodySecret !== null) {
+      throw new OAuthError("invalid_request", "Use one client authentication method, not both Basic and client_secret.");
+    }
+    if (bodyId !== null && bodyId !== basic.clientId) fail("The client_id does not match the Basic credentials.", true);
+    return { clientId: basic.clientId, secret: basic.secret, method: "client_secret_basic" };
+  }
+  if (bodySecret !== null) return { clientId: bodyId, secret: bodySecret, method: "client_secret_post" };
+  return { clientId: bodyId, secret: null, method: "none" };
+}
+
+function secretMatches(client: OAuthClient, secret: string, now: Date): boolean {
+  const presented = hashSecret(secret);
+  // Both comparisons always run, so timing does not tell which one matched.
+  const current = safeEqual(presented, client.secretHash ?? "");
+  const previousValid = Boolean(client.previousSecretHash && client.previousSecretExpiresAt && client.previousSecretExpiresAt > now);
+  const previous = safeEqual(presented, client.previousSecretHash ?? "");
+  return Boolean(client.secretHash) && (current || (previousValid && previous));
+}
+
+/**
+ * Authenticates the client of a token, revocation or introspection request:
+ * client_secret_basic, client_secret_post, or none (public clients only).
+ * Secrets are compared by SHA-256 hash in constant time; during a rotation's
+ * grace period the previous secret is accepted too.
+ */
+export async function authenticateClient(authorization: string | null, params: URLSearchParams): Promise<AuthenticatedClient> {
+  const presented = presentedCredentials(authorization, params);
+  const basic = presented.method === "client_secret_basic";
+  if (!presented.clientId) fail("Client authentication is required: send client_id (and the secret for a confidential client).", basic);
+  if (!isPlausibleClientId(presented.clientId)) fail("Unknown client.", basic);
+
+  const client = await db().oAuthClient.findUnique({ where: { clientId: presented.clientId } });
+  if (!client) {
+    if (presented.secret !== null) safeEqual(hashSecret(presented.secret), "");
+    fail("Unknown client.", basic);
+  }
+  if (presented.secret === null) {
+    if (client.secretHash) fail("This client is confidential: authenticate with its client secret.", basic);
+  } else if (!secretMatches(client, presented.secret, new Date())) {
+    fail(client.secretHash ? "The client secret is wrong." : "This is a public client: it has no secret; authenticate with client_id only.", basic);
+  }
+  if (client.disabled) fail("This client is disabled.", basic);
+  return { client, method: presented.method };
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import type { OAuthClient } from "@prisma/client";
+import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
+import { db } from "@/lib/db/prisma";
+import { AlreadyUsed, GRANT_TRANSACTION, issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
+import { OAuthError } from "@/lib/oauth/oauth-error";
+import { verifyPkce } from "@/lib/oauth/pkce";
+import { param } from "@/lib/oauth/request-body";
+import { audienceFromResources } from "@/lib/oauth/resources";
+import { revokeGrant } from "@/lib/oauth/revoke-grant";
+
+const BAD_CODE = "The authorization code is invalid, expired, already used, or was issued to another client.";
+
+/**
+ * grant_type=authorization_code (RFC 6749 §4.1.3, RFC 7636, RFC 8707). A code
+ * is single-use, at most 10 minutes old, and bound to its client, redirect
+ * URI, PKCE challenge and resource. A second use revokes every token issued
+ * from it; of two requests racing with one code, exactly one wins.
+ */
+export async function authorizationCodeGrant(client: OAuthClient, params: URLSearchParams): Promise<TokenResponse> {
+  const code = param(params, "code");
+  if (!code) throw new OAuthError("invalid_request", "The code parameter is required.");
+  const redirectUri = param(params, "redirect_uri");
+  if (!redirectUri) throw new OAuthError("invalid_request", "The redirect_uri parameter is required.");
+  const verifier = param(params, "code_verifier");
+  if (secretKindOf(code) !== "authorization_code") throw new OAuthError("invalid_grant", BAD_CODE);
+
+  const row = await db().authorizationCode.findUnique({ where: { codeHash: hashSecret(code) } });
+  if (!row || row.clientId !== client.id || row.ownerId !== client.ownerId) throw new OAuthError("invalid_grant", BAD_CODE);
+  if (row.usedAt) {
+    await revokeGrant(row.grantId);
+    throw new OAuthError("invalid_grant", BAD_CODE);
+  }
+  if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", BAD_CODE);
+  if (row.redirectUri !== redirectUri) {
+    throw new OAuthError("invalid_grant", "The redirect_uri differs from the one in the authorization request.");
+  }
+  if (row.codeChallenge) {
+    if (!verifier) throw new OAuthError("invalid_grant", "The code_verifier parameter is required (PKCE).");
+    if (!verifyPkce(verifier, row.codeChallenge)) throw new OAuthError("invalid_grant", "The code_verifier does not match the code_challenge.");
+  } else if (verifier) {
+    throw new OAuthError("invalid_grant", "A code_verifier was sent, but the authorization request had no code_challenge.");
+  }
+  const resources = params.getAll("resource");
+  if (resources.length > 0 && audienceFromResources(resources) !== row.audience) {
+    throw new OAuthError("invalid_target", "The resource differs from the one in the authorization request.");
+  }
+
+  try {
+    return await db().$transaction(async (tx) => {
+      const claimed = await tx.authorizationCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
+      if (claimed.count !== 1) throw new AlreadyUsed();
+      return issueTokens(
+        {
+          client,
+          ownerId: row.ownerId,
+          createdVia: "authorization_code",
+          accessScope: row.scope,
+          audience: row.audience,
+          grantId: row.grantId,
+          refresh: { scope: row.scope, audience: row.audience },
+        },
+        tx,
+      );
+    }, GRANT_TRANSACTION);
+  } catch (error) {
+    if (!(error instanceof AlreadyUsed)) throw error;
+    await revokeGrant(row.grantId);
+    throw new OAuthError("invalid_grant", BAD_CODE);
+  }
+}

@@ -1,0 +1,57 @@
+// OAuth errors as the RFCs spell them (RFC 6749 §5.2, RFC 6750, RFC 7009,
+// RFC 7591 §3.2.2, RFC 8707). Descriptions are written for the developer of
+// the client and never contain a secret, a code or a token.
+
+export const OAUTH_ERROR_STATUS = {
+  invalid_request: 400,
+  invalid_client: 401,
+  invalid_grant: 400,
+  unauthorized_client: 400,
+  unsupported_grant_type: 400,
+  invalid_scope: 400,
+  invalid_target: 400,
+  unsupported_token_type: 400,
+  invalid_redirect_uri: 400,
+  invalid_client_metadata: 400,
+  access_denied: 403,
+  server_error: 500,
+} as const;
+
+export type OAuthErrorCode = keyof typeof OAUTH_ERROR_STATUS;
+
+/** Headers every OAuth JSON answer carries: tokens and errors are never cached. */
+export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" } as const;
+
+export class OAuthError extends Error {
+  override name = "OAuthError";
+  constructor(
+    readonly code: OAuthErrorCode,
+    readonly description: string,
+    /** Extra response headers, e.g. WWW-Authenticate for invalid_client over Basic. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(description);
+  }
+
+  get status(): number {
+    return OAUTH_ERROR_STATUS[this.code];
+  }
+}
+
+/** A JSON answer with the no-store headers. */
+export function oauthJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...NO_STORE, ...headers },
+  });
+}
+
+/** `{error, error_description}` with the code's HTTP status. */
+export function oauthErrorResponse(error: OAuthError): Response {
+  return oauthJson({ error: error.code, error_description: error.description }, error.status, error.headers);
+}
+
+/** The endpoint answers POST only. */
+export function methodNotAllowed(): Response {
+  return oauthJson({ error: "invalid_request", error_description: "Use POST." }, 405, { Allow: "POST, OPTIONS" });
+}

@@ -1,0 +1,85 @@
+import "server-only";
+import type { OAuthClient } from "@prisma/client";
+import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
+import { db } from "@/lib/db/prisma";
+import { AlreadyUsed, GRANT_TRANSACTION, issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
+import { OAuthError } from "@/lib/oauth/oauth-error";
+import { param } from "@/lib/oauth/request-body";
+import { audienceFromResources } from "@/lib/oauth/resources";
+import { revokeGrant } from "@/lib/oauth/revoke-grant";
+import { parseScope } from "@/lib/permissions/scopes";
+
+const BAD_TOKEN = "The refresh token is invalid, expired, revoked, or was issued to another client.";
+
+/** The access token's scope: the request may narrow the grant's scope, never widen it. */
+function narrowedScope(requested: string | null, granted: string | null): string | null {
+  if (requested === null) return granted;
+  const parsed = parseScope(requested);
+  if (!parsed.ok) throw new OAuthError("invalid_scope", `Unknown scope: ${parsed.invalid.slice(0, 5).join(" ").slice(0, 200)}.`);
+  if (parsed.scopes.length === 0) return granted;
+  if (granted !== null) {
+    const allowed = new Set(granted.split(" "));
+    const wider = parsed.scopes.filter((s) => !allowed.has(s));
+    if (wider.length > 0) throw new OAuthError("invalid_scope", `The scope can only narrow the original grant; not granted: ${wider.join(" ")}.`);
+  }
+  return parsed.scopes.join(" ");
+}
+
+/**
+ * grant_type=refresh_token (RFC 6749 §6). The refresh token rotates on every
+ * use; presenting a spent one revokes the whole grant, and of two requests
+ * racing with one token exactly one wins.
+ */
+export async function refreshTokenGrant(client: OAuthClient, params: URLSearchParams): Promise<TokenResponse> {
+  const token = param(params, "refresh_token");
+  if (!token) throw new OAuthError("invalid_request", "The refresh_token parameter is required.");
+  if (secretKindOf(token) !== "refresh_token") throw new OAuthError("invalid_grant", BAD_TOKEN);
+
+  const row = await db().refreshToken.findUnique({ where: { tokenHash: hashSecret(token) } });
+  if (!row || row.clientId !== client.id || row.ownerId !== client.ownerId || row.revokedAt) {
+    throw new OAuthError("invalid_grant", BAD_TOKEN);
+  }
+  if (row.usedAt) {
+    await revokeGrant(row.grantId);
+    throw new OAuthError("invalid_grant", BAD_TOKEN);
+  }
+  if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", BAD_TOKEN);
+  const accessScope = narrowedScope(param(params, "scope"), row.scope);
+  const resources = params.getAll("resource");
+  const requested = audienceFromResources(resources);
+  // A grant bound to the whole server (or to nothing) may narrow to one resource.
+  if (requested !== null && row.audience !== null && requested !== row.audience && !isWholeServer(row.audience, requested)) {
+    throw new OAuthError("invalid_target", "The resource differs from the one this grant was issued for.");
+  }
+  const audience = requested ?? row.audience;
+
+  try {
+    return await db().$transaction(async (tx) => {
+      const now = new Date();
+      const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
+      if (claimed.count !== 1) throw new AlreadyUsed();
+      // Expired tokens of this grant only clutter the owner's token list.
+      await tx.accessToken.deleteMany({ where: { grantId: row.grantId, expiresAt: { lt: now } } });
+      return issueTokens(
+        {
+          client,
+          ownerId: row.ownerId,
+          createdVia: "refresh_token",
+          accessScope,
+          audience,
+          grantId: row.grantId,
+          refresh: { scope: row.scope, audience: row.audience },
+        },
+        tx,
+      );
+    }, GRANT_TRANSACTION);
+  } catch (error) {
+    if (!(error instanceof AlreadyUsed)) throw error;
+    await revokeGrant(row.grantId);
+    throw new OAuthError("invalid_grant", BAD_TOKEN);
+  }
+}
+
+function isWholeServer(granted: string, requested: string): boolean {
+  return requested.startsWith(`${granted}/`);
+}

@@ -1,0 +1,74 @@
+// Reading request bodies for the OAuth endpoints: size-limited, standard
+// Request only (no framework helpers), so the same handlers can run anywhere.
+import { OAuthError } from "@/lib/oauth/oauth-error";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The body as text, refusing anything over the limit without reading it all. */
+export async function readLimitedText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function mediaType(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * A form-encoded POST body (RFC 6749 §3.2). Parameters other than those that
+ * may repeat must appear at most once (§3.1, §3.2).
+ */
+export async function readFormBody(request: Request, repeatable: readonly string[] = ["resource"]): Promise<URLSearchParams> {
+  if (mediaType(request) !== "application/x-www-form-urlencoded") {
+    throw new OAuthError("invalid_request", "Send the parameters form-encoded (Content-Type: application/x-www-form-urlencoded).");
+  }
+  const text = await readLimitedText(request);
+  if (text === null) throw new OAuthError("invalid_request", "The request body is too large.");
+  const params = new URLSearchParams(text);
+  for (const key of new Set(params.keys())) {
+    if (!repeatable.includes(key) && params.getAll(key).length > 1) {
+      throw new OAuthError("invalid_request", `The ${key.slice(0, 40)} parameter was sent more than once.`);
+    }
+  }
+  return params;
+}
+
+/** A JSON object body (RFC 7591 registration). */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  if (mediaType(request) !== "application/json") {
+    throw new OAuthError("invalid_client_metadata", "Send the client metadata as JSON (Content-Type: application/json).");
+  }
+  const text = await readLimitedText(request);
+  if (text === null) throw new OAuthError("invalid_client_metadata", "The client metadata is too large.");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new OAuthError("invalid_client_metadata", "The request body is not valid JSON.");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new OAuthError("invalid_client_metadata", "The client metadata must be a JSON object.");
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A non-empty single parameter, or null. */
+export function param(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name);
+  return value === null || value === "" ? null : value;
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { config } from "@/lib/config/env";
+import { OAuthError } from "@/lib/oauth/oauth-error";
+
+// The RFC 8707 resources a token can be bound to. A token's audience is one of
+// these exact strings:
+//   `${publicUrl}/api/v1`  the commerce API
+//   `${publicUrl}/mcp`     the MCP server
+//   `${publicUrl}`         the whole server (API and MCP), because the root
+//                          protected-resource metadata names it, and clients
+//                          that read that document ask for it.
+// A trailing slash is tolerated and removed; anything else (another host, a
+// query, a fragment, another path) is refused with invalid_target.
+
+export function allowedResources(): string[] {
+  const base = config().publicUrl;
+  return [`${base}/api/v1`, `${base}/mcp`, base];
+}
+
+function canonical(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.hash || value.includes("#") || url.search || url.username || url.password) return null;
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** The allowed resource a value names, or null. */
+export function normalizeResource(value: string): string | null {
+  if (value.length > 2000 || /\s/.test(value)) return null;
+  const wanted = canonical(value);
+  if (wanted === null) return null;
+  return allowedResources().find((r) => canonical(r) === wanted) ?? null;
+}
+
+/**
+ * The audience for a request's `resource` parameters: null when none was
+ * given. Several parameters must all name the same resource, since a Latch
+ * token has one audience.
+ */
+export function audienceFromResources(values: string[]): string | null {
+  if (values.length === 0) return null;
+  const resolved = new Set<string>();
+  for (const value of values) {
+    const resource = normalizeResource(value);
+    if (resource === null) {
+      throw new OAuthError(
+        "invalid_target",
+        `The resource parameter must name this server's API or MCP endpoint: ${allowedResources().join(", ")}.`,
+      );
+    }
+    resolved.add(resource);
+  }
+  if (resolved.size > 1) throw new OAuthError("invalid_target", "Ask for one resource per token.");
+  return [...resolved][0]!;
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { authenticateClient } from "@/lib/oauth/authenticate-client";
+import { authorizationCodeGrant } from "@/lib/oauth/authorization-code-grant";
+import { clientCredentialsGrant } from "@/lib/oauth/client-credentials-grant";
+import { withCors } from "@/lib/oauth/cors";
+import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
+import { oauthEndpoint } from "@/lib/oauth/oauth-endpoint";
+import { refreshTokenGrant } from "@/lib/oauth/refresh-token-grant";
+import { param, readFormBody } from "@/lib/oauth/request-body";
+
+/**
+ * POST /oauth/token: parse, authenticate the client, dispatch to the grant.
+ * Every answer is JSON with Cache-Control: no-store; errors are RFC 6749
+ * §5.2 bodies.
+ */
+export async function handleTokenRequest(request: Request): Promise<Response> {
+  return withCors(await oauthEndpoint("token", async () => {
+    const params = await readFormBody(request);
+    const { client, method } = await authenticateClient(request.headers.get("authorization"), params);
+    const grantType = param(params, "grant_type");
+    switch (grantType) {
+      case "authorization_code":
+        return oauthJson(await authorizationCodeGrant(client, params));
+      case "refresh_token":
+        return oauthJson(await refreshTokenGrant(client, params));
+      case "client_credentials":
+        return oauthJson(await clientCredentialsGrant(client, method, params));
+      case null:
+        throw new OAuthError("invalid_request", "The grant_type parameter is required.");
+      default:
+        throw new OAuthError("unsupported_grant_type", "Supported grant types: authorization_code, refresh_token, client_credentials.");
+    }
+  }));
+}

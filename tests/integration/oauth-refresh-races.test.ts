@@ -1,0 +1,126 @@
+import * as oauth from "oauth4webapi";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { hashSecret } from "@/lib/crypto/secrets";
+import { db } from "@/lib/db/prisma";
+import { createTestClient } from "../support/factories";
+import { INSECURE, authorizeThroughConsent, authorizeUrl, basic, discover, newPkce, postForm, runCodeFlow, signedInOwner } from "../support/oauth";
+
+const baseUrl = inject("baseUrl");
+const redirectUri = "https://app.example.test/callback";
+let as: oauth.AuthorizationServer;
+
+beforeAll(async () => {
+  as = await discover(baseUrl);
+});
+
+async function connected(scope?: string) {
+  const { owner, session } = await signedInOwner(baseUrl);
+  const created = await createTestClient(owner.id);
+  const client = { client_id: created.clientId };
+  const auth = oauth.ClientSecretBasic(created.clientSecret!);
+  const flow = await runCodeFlow({ session, as, client, auth, redirectUri, scope });
+  return { owner, session, created, client, auth, ...flow };
+}
+
+const accessTokenExists = async (token: string) => (await db().accessToken.count({ where: { tokenHash: hashSecret(token) } })) === 1;
+
+describe("refresh token grant", () => {
+  it("rotates the refresh token on every use and keeps the grant together", async () => {
+    const { client, auth, tokens } = await connected();
+    const first = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, INSECURE));
+    expect(first.refresh_token).toMatch(/^latch_rt_/);
+    expect(first.refresh_token).not.toBe(tokens.refresh_token);
+    expect(first.access_token).not.toBe(tokens.access_token);
+    expect(first.expires_in).toBe(3600);
+    const second = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, first.refresh_token!, INSECURE));
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+
+    const rows = await db().accessToken.findMany({ where: { tokenHash: { in: [tokens.access_token, first.access_token, second.access_token].map(hashSecret) } } });
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.grantId)).size).toBe(1);
+    expect(rows.find((r) => r.tokenHash === hashSecret(second.access_token))!.createdVia).toBe("refresh_token");
+  });
+
+  it("revokes the whole grant when a spent refresh token is used again", async () => {
+    const { client, auth, tokens } = await connected();
+    const rotated = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, INSECURE));
+    const replay = await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, INSECURE);
+    await expect(oauth.processRefreshTokenResponse(as, client, replay)).rejects.toMatchObject({ error: "invalid_grant", status: 400 });
+    // Everything from that authorization is gone, including what the rotation issued.
+    expect(await accessTokenExists(tokens.access_token)).toBe(false);
+    expect(await accessTokenExists(rotated.access_token)).toBe(false);
+    const next = await oauth.refreshTokenGrantRequest(as, client, auth, rotated.refresh_token!, INSECURE);
+    await expect(oauth.processRefreshTokenResponse(as, client, next)).rejects.toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("lets the scope narrow but never widen beyond the original grant", async () => {
+    const { client, auth, tokens, created } = await connected("sales:read sales:write");
+    const narrowed = await oauth.processRefreshTokenResponse(
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, { ...INSECURE, additionalParameters: { scope: "sales:read" } }),
+    );
+    expect(narrowed.scope).toBe("sales:read");
+    // Omitting the scope later gives back the whole original grant (RFC 6749 §6).
+    const whole = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, narrowed.refresh_token!, INSECURE));
+    expect(whole.scope).toBe("sales:read sales:write");
+    const wider = await postForm(
+      baseUrl,
+      "/oauth/token",
+      { grant_type: "refresh_token", refresh_token: whole.refresh_token!, scope: "customers:read" },
+      { authorization: basic(created.clientId, created.clientSecret!) },
+    );
+    expect([wider.status, wider.json.error]).toEqual([400, "invalid_scope"]);
+  });
+
+  it("refuses another client's refresh token and an expired one", async () => {
+    const { tokens, created, owner } = await connected();
+    const other = await createTestClient(owner.id);
+    const stolen = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(other.clientId, other.clientSecret!) });
+    expect([stolen.status, stolen.json.error]).toEqual([400, "invalid_grant"]);
+    await db().refreshToken.update({ where: { tokenHash: hashSecret(tokens.refresh_token!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
+    expect([expired.status, expired.json.error]).toEqual([400, "invalid_grant"]);
+  });
+});
+
+describe("races", () => {
+  it("lets exactly one of 20 parallel exchanges of one code succeed, then revokes what it got", async () => {
+    const { owner, session } = await signedInOwner(baseUrl);
+    const created = await createTestClient(owner.id);
+    const pkce = await newPkce();
+    const callback = await authorizeThroughConsent(session, authorizeUrl(as, { clientId: created.clientId, redirectUri, state: "race", pkce }));
+    const code = callback.searchParams.get("code")!;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        postForm(
+          baseUrl,
+          "/oauth/token",
+          { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: pkce.verifier },
+          { authorization: basic(created.clientId, created.clientSecret!) },
+        ),
+      ),
+    );
+    const won = answers.filter((a) => a.status === 200);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 400 && a.json.error === "invalid_grant")).toHaveLength(19);
+    // The other 19 were second uses of the code: the winner's tokens are revoked too.
+    expect(await accessTokenExists(String(won[0]!.json.access_token))).toBe(false);
+  });
+
+  it("lets exactly one of 20 parallel refreshes with one token succeed", async () => {
+    const { created, tokens } = await connected();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) }),
+      ),
+    );
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 400 && a.json.error === "invalid_grant")).toHaveLength(19);
+    const winner = answers.find((a) => a.status === 200)!;
+    // Reuse was detected, so the grant (the winner's new tokens included) is revoked.
+    expect(await accessTokenExists(String(winner.json.access_token))).toBe(false);
+    const after = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: String(winner.json.refresh_token) }, { authorization: basic(created.clientId, created.clientSecret!) });
+    expect(after.json.error).toBe("invalid_grant");
+  });
+});

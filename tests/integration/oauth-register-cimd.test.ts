@@ -1,0 +1,216 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as oauth from "oauth4webapi";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { getClient } from "@/lib/clients/get-client";
+import { READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
+import { startAppServer } from "../support/app-server";
+import { INSECURE, authorizeThroughConsent, authorizeUrl, discover, newPkce, openConsent, runCodeFlow, signedInOwner } from "../support/oauth";
+
+const baseUrl = inject("baseUrl");
+const serverEnv = inject("serverEnv");
+let as: oauth.AuthorizationServer;
+
+beforeAll(async () => {
+  as = await discover(baseUrl);
+});
+
+async function register(metadata: Partial<oauth.OmitSymbolProperties<oauth.Client>>) {
+  return oauth.processDynamicClientRegistrationResponse(await oauth.dynamicClientRegistrationRequest(as, metadata, INSECURE));
+}
+
+describe("dynamic client registration (RFC 7591)", () => {
+  it("registers a public client with the redirect URIs real MCP clients use", async () => {
+    const redirectUris = [
+      "https://claude.ai/api/mcp/auth_callback",
+      "cursor://anysphere.cursor-retrieval/oauth/user-latch/callback",
+      "http://127.0.0.1:33418/",
+      "http://localhost:6274/oauth/callback",
+      "https://vscode.dev/redirect",
+    ];
+    const response = await oauth.dynamicClientRegistrationRequest(
+      as,
+      { client_name: "Claude", redirect_uris: redirectUris, token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] },
+      INSECURE,
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    const registered = await oauth.processDynamicClientRegistrationResponse(response);
+    expect(registered.client_id).toMatch(/^latch_ci_/);
+    expect(registered.client_secret).toBeUndefined();
+    expect(registered).toMatchObject({ client_name: "Claude", redirect_uris: redirectUris, token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] });
+    expect(typeof registered.client_id_issued_at).toBe("number");
+    const row = await db().oAuthClient.findUnique({ where: { clientId: registered.client_id } });
+    expect(row).toMatchObject({ ownerId: null, registration: "dynamic", type: "public", permissions: "" });
+  });
+
+  it("gives a secret only to confidential registrations, defaulting to client_secret_basic", async () => {
+    const basicOne = await register({ redirect_uris: ["https://app.example/cb"] });
+    expect(basicOne.token_endpoint_auth_method).toBe("client_secret_basic");
+    expect(basicOne.client_secret).toMatch(/^latch_cs_/);
+    expect(basicOne.client_secret_expires_at).toBe(0);
+    const postOne = await register({ redirect_uris: ["https://app.example/cb"], token_endpoint_auth_method: "client_secret_post", client_name: "Post" });
+    expect(postOne.client_secret).toMatch(/^latch_cs_/);
+    expect(postOne.client_name).toBe("Post");
+    // Without a name the owner still sees something meaningful.
+    expect(basicOne.client_name).toBe("App at app.example");
+  });
+
+  it("takes a registered client through consent, token, refresh and client credentials", async () => {
+    const registered = await register({ client_name: "Agent", redirect_uris: ["http://127.0.0.1/cb"], token_endpoint_auth_method: "client_secret_post", grant_types: ["authorization_code", "refresh_token", "client_credentials"] });
+    const { owner, session } = await signedInOwner(baseUrl);
+    const client = { client_id: registered.client_id };
+    const auth = oauth.ClientSecretPost(registered.client_secret as string);
+    const { tokens } = await runCodeFlow({ session, as, client, auth, redirectUri: "http://127.0.0.1:8765/cb", decision: { decision: "allow", access: "read_only" } });
+    expect(tokens.access_token).toBeTruthy();
+    const refreshed = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, INSECURE));
+    expect(refreshed.access_token).toBeTruthy();
+    // Now that it belongs to an owner it may act for them directly.
+    const cc = await oauth.processClientCredentialsResponse(as, client, await oauth.clientCredentialsGrantRequest(as, client, auth, {}, INSECURE));
+    const row = await db().accessToken.findFirst({ where: { createdVia: "client_credentials", client: { clientId: registered.client_id } } });
+    expect(row!.ownerId).toBe(owner.id);
+    expect(cc.scope).not.toContain("write");
+  });
+
+  it("removes registrations nobody authorized within 24 hours, on the next registration", async () => {
+    const stale = await register({ redirect_uris: ["https://app.example/cb"] });
+    const kept = await register({ redirect_uris: ["https://app.example/cb"] });
+    const old = new Date(Date.now() - 25 * 3600_000);
+    await db().oAuthClient.updateMany({ where: { clientId: { in: [stale.client_id, kept.client_id] } }, data: { createdAt: old } });
+    // One of them was authorized: it has an owner now and stays.
+    const { owner } = await signedInOwner(baseUrl);
+    await db().oAuthClient.update({ where: { clientId: kept.client_id }, data: { ownerId: owner.id } });
+    await register({ redirect_uris: ["https://app.example/cb"] });
+    expect(await db().oAuthClient.count({ where: { clientId: stale.client_id } })).toBe(0);
+    expect(await db().oAuthClient.count({ where: { clientId: kept.client_id } })).toBe(1);
+  });
+});
+
+describe("dynamic registration switched off", () => {
+  it("drops the endpoint from the metadata and refuses registrations", async () => {
+    const server = await startAppServer(serverEnv.DATABASE_URL!, {
+      AUTH_SECRET: serverEnv.AUTH_SECRET!,
+      LATCH_ENCRYPTION_KEY: serverEnv.LATCH_ENCRYPTION_KEY!,
+      LATCH_DYNAMIC_REGISTRATION: "false",
+    });
+    try {
+      const metadata = (await (await fetch(`${server.baseUrl}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
+      expect(metadata.registration_endpoint).toBeUndefined();
+      expect(metadata.issuer).toBe(server.baseUrl);
+      const response = await fetch(`${server.baseUrl}/oauth/register`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ redirect_uris: ["https://app.example/cb"] }),
+      });
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: string }).error).toBe("access_denied");
+    } finally {
+      await server.stop();
+    }
+  }, 90_000);
+});
+
+describe("Client ID Metadata Documents", () => {
+  let documentServer: http.Server;
+  let origin: string;
+  const documents = new Map<string, { status?: number; type?: string; body: string }>();
+
+  beforeAll(async () => {
+    documentServer = http.createServer((request, response) => {
+      if (request.url === "/never.json") return; // holds the request open: a document that never arrives
+      const doc = documents.get(request.url ?? "");
+      if (!doc) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(doc.status ?? 200, { "content-type": doc.type ?? "application/json" }).end(doc.body);
+    });
+    await new Promise<void>((resolve) => documentServer.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(documentServer.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    documentServer.closeAllConnections();
+    await new Promise((resolve) => documentServer.close(resolve));
+  });
+
+  function publish(path: string, document: Record<string, unknown> | string, options: { status?: number; type?: string } = {}): string {
+    const clientId = `${origin}${path}`;
+    documents.set(path, { ...options, body: typeof document === "string" ? document : JSON.stringify({ client_id: clientId, ...document }) });
+    return clientId;
+  }
+
+  it("fetches the document, shows it on the consent page, and issues tokens to the URL client", async () => {
+    const clientId = publish("/mcp-client.json", {
+      client_name: "Desktop Agent",
+      redirect_uris: ["http://127.0.0.1/callback"],
+      token_endpoint_auth_method: "none",
+      grant_types: ["authorization_code", "refresh_token"],
+    });
+    const { owner, session } = await signedInOwner(baseUrl);
+    const pkce = await newPkce();
+    const page = await openConsent(session, authorizeUrl(as, { clientId, redirectUri: "http://127.0.0.1:9911/callback", pkce }));
+    expect(page.html).toContain("Desktop Agent");
+    expect(page.html).toContain("Client ID Metadata Document");
+    expect(page.html).toContain(new URL(origin).host);
+
+    const client = { client_id: clientId };
+    const { tokens } = await runCodeFlow({ session, as, client, auth: oauth.None(), redirectUri: "http://127.0.0.1:9911/callback" });
+    expect(tokens.refresh_token).toBeTruthy();
+    const row = await db().oAuthClient.findUnique({ where: { clientId } });
+    expect(row).toMatchObject({ registration: "metadata_document", ownerId: owner.id, type: "public", tokenEndpointAuthMethod: "none" });
+    expect(row!.metadataFetchedAt).toBeInstanceOf(Date);
+    const details = await getClient(owner.id, row!.id);
+    expect(details!.registration).toBe("metadata_document");
+    expect(new Set(details!.permissions)).toEqual(new Set(READ_ONLY_KEYS));
+  });
+
+  it("uses its cached copy for an hour, then fetches the document again", async () => {
+    const path = "/cached.json";
+    const clientId = publish(path, { client_name: "Cached", redirect_uris: ["https://one.example/cb"] });
+    const { session } = await signedInOwner(baseUrl);
+    await openConsent(session, authorizeUrl(as, { clientId, redirectUri: "https://one.example/cb", pkce: await newPkce() }));
+    publish(path, { client_name: "Cached v2", redirect_uris: ["https://two.example/cb"] });
+    const stillCached = await fetch(authorizeUrl(as, { clientId, redirectUri: "https://two.example/cb", pkce: await newPkce() }), { redirect: "manual" });
+    expect(stillCached.status).toBe(400);
+    await db().oAuthClient.update({ where: { clientId }, data: { metadataFetchedAt: new Date(Date.now() - 2 * 3600_000) } });
+    const page = await openConsent(session, authorizeUrl(as, { clientId, redirectUri: "https://two.example/cb", pkce: await newPkce() }));
+    expect(page.html).toContain("Cached v2");
+  });
+
+  const broken: [string, () => string, string][] = [
+    ["a document naming another client_id", () => publish("/liar.json", JSON.stringify({ client_id: "https://someone.else/client.json", redirect_uris: ["https://a.example/cb"] })), "different client_id"],
+    ["a redirect_uri the document does not list", () => publish("/narrow.json", { redirect_uris: ["https://elsewhere.example/cb"] }), "not registered"],
+    ["a document that is missing", () => `${origin}/missing.json`, "HTTP 404"],
+    ["a document that is not JSON", () => publish("/html.json", "<html></html>", { type: "text/html" }), "application/json"],
+    ["a document over the size limit", () => publish("/huge.json", { redirect_uris: ["https://a.example/cb"], padding: "x".repeat(100_000) }), "larger than"],
+    ["a document asking for a client secret", () => publish("/secret.json", { redirect_uris: ["https://a.example/cb"], token_endpoint_auth_method: "client_secret_basic" }), "none"],
+    ["a redirect after fetching", () => publish("/moved.json", "", { status: 302 }), "redirects are not followed"],
+    ["a document that never arrives", () => `${origin}/never.json`, "within 5 seconds"],
+  ];
+  it.each(broken)("shows an error page for %s", async (_name, clientIdOf, message) => {
+    const url = authorizeUrl(as, { clientId: clientIdOf(), redirectUri: "https://a.example/cb", pkce: await newPkce() });
+    const response = await fetch(url, { redirect: "manual" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    expect(await response.text()).toContain(message);
+  });
+
+  it("refuses a client_id URL without a path, with a fragment, or with credentials", async () => {
+    for (const clientId of [`${origin}/`, `${origin}/a.json#x`, `http://user:pw@127.0.0.1:${new URL(origin).port}/a.json`, "https://example.com/../a.json"]) {
+      const response = await fetch(authorizeUrl(as, { clientId, redirectUri: "https://a.example/cb", pkce: await newPkce() }), { redirect: "manual" });
+      expect(response.status, clientId).toBe(400);
+    }
+  });
+
+  it("keeps a connected metadata-document client to its owner", async () => {
+    const clientId = publish("/shared.json", { client_name: "Shared", redirect_uris: ["https://a.example/cb"] });
+    const { session } = await signedInOwner(baseUrl);
+    await authorizeThroughConsent(session, authorizeUrl(as, { clientId, redirectUri: "https://a.example/cb", pkce: await newPkce() }));
+    const { session: other } = await signedInOwner(baseUrl, "other");
+    const url = authorizeUrl(as, { clientId, redirectUri: "https://a.example/cb", pkce: await newPkce() });
+    const response = await other.fetch(url.pathname + url.search);
+    expect(response.status).toBe(404);
+  });
+});
