@@ -1,0 +1,5 @@
+import { apiHandler } from "@/lib/api/api-handler";
+import { operation } from "@/lib/api/operations";
+
+export const GET = apiHandler(operation("list_sales"));
+export const POST = apiHandler(operation("create_sale"));
