@@ -1,5 +1,5 @@
 import "server-only";
-import { apiJson, errorResponse, validationError } from "@/lib/api/api-errors";
+import { apiError, apiJson, errorResponse, validationError } from "@/lib/api/api-errors";
 import { operationLabel, type Operation } from "@/lib/api/operation";
 import { readOperationInput } from "@/lib/api/read-operation-input";
 import { authenticateBearer, requirePermission } from "@/lib/resource/authenticate-bearer";
@@ -32,4 +32,34 @@ export function apiHandler(operation: Operation) {
       return errorResponse(error, `api ${operation.name}`);
     }
   };
+}
+
+type RouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
+
+/**
+ * The handlers of one API path: the given operations, and a JSON 405 naming
+ * the allowed methods for every other method (Next's default is an empty body).
+ */
+export function apiRoutes(operations: Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", Operation>>) {
+  const methods = Object.keys(operations);
+  const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+  const notAllowed: RouteHandler = async (request) =>
+    withAllow(apiError(405, "method_not_allowed", `${request.method} is not allowed here; use ${methods.join(" or ")}.`), allow);
+  const handler = (method: keyof typeof operations): RouteHandler => {
+    const operation = operations[method];
+    return operation ? apiHandler(operation) : notAllowed;
+  };
+  return {
+    GET: handler("GET"),
+    POST: handler("POST"),
+    PUT: notAllowed,
+    PATCH: handler("PATCH"),
+    DELETE: handler("DELETE"),
+    OPTIONS: async () => new Response(null, { status: 204, headers: { Allow: allow } }),
+  };
+}
+
+function withAllow(response: Response, allow: string): Response {
+  response.headers.set("Allow", allow);
+  return response;
 }

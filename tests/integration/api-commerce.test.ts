@@ -245,6 +245,7 @@ describe("bad input", () => {
   const long = "x".repeat(65);
   // [method, path ({customer} and {product} are replaced), field named in the error, body]
   const cases: [string, string, string | null, ((f: Fixtures) => unknown)?][] = [
+    ["GET", "/me?verbose=1", "_"],
     ["GET", "/customers?limit=0", "limit"],
     ["GET", "/customers?limit=101", "limit"],
     ["GET", "/customers?limit=ten", "limit"],
@@ -308,9 +309,22 @@ describe("bad input", () => {
   });
 
   it("answers an unknown API path with the JSON error shape", async () => {
-    const result = await api("GET", "/refunds");
-    expect(result.status).toBe(404);
-    expect(result.body.error?.code).toBe("not_found");
+    for (const path of ["/refunds", "", "/customers/x/y"]) {
+      const result = await api("GET", path);
+      expect(result.status).toBe(404);
+      expect(result.body.error?.code).toBe("not_found");
+    }
+  });
+
+  it("answers an unsupported method with 405, the allowed methods and the JSON error shape", async () => {
+    const put = await api("PUT", `/customers/${fixtures.customer.id}`, { name: "Replaced" });
+    expect(put.status).toBe(405);
+    expect(put.body.error?.code).toBe("method_not_allowed");
+    expect(put.headers.get("allow")).toBe("GET, PATCH, DELETE, HEAD, OPTIONS");
+    const getVoid = await api("GET", `/sales/${fixtures.sale.id}/void`);
+    expect(getVoid.status).toBe(405);
+    expect(getVoid.headers.get("allow")).toBe("POST, OPTIONS");
+    expect((await db().customer.findUniqueOrThrow({ where: { id: fixtures.customer.id } })).name).toBe("Ada Buyer");
   });
 });
 

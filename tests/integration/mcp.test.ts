@@ -150,6 +150,20 @@ describe("Origin and methods", () => {
 });
 
 describe("tools", () => {
+  it("works with plain HTTP, as in the README's curl example", async () => {
+    const { token } = await ownerWithToken({ permissions: ["customer.list"] });
+    const list = await postMcp({ Authorization: `Bearer ${token}` }, { jsonrpc: "2.0", id: 1, method: "tools/list" });
+    expect(list.status).toBe(200);
+    const listed = (await list.json()) as { result: { tools: { name: string }[] } };
+    expect(listed.result.tools.map((t) => t.name)).toEqual(["list_customers"]);
+    const call = await postMcp(
+      { Authorization: `Bearer ${token}` },
+      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_customers", arguments: { limit: 5 } } },
+    );
+    const called = (await call.json()) as { result: { isError?: boolean; content: { text: string }[] } };
+    expect(called.result.isError).toBeFalsy();
+    expect(JSON.parse(called.result.content[0]!.text)).toEqual({ data: [], nextCursor: null });
+  });
   it("lists every tool for a full-access token, with annotations and cautious descriptions", async () => {
     const { token } = await ownerWithToken();
     const client = await connectMcp(baseUrl, token);

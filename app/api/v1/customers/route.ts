@@ -1,5 +1,7 @@
-import { apiHandler } from "@/lib/api/api-handler";
+import { apiRoutes } from "@/lib/api/api-handler";
 import { operation } from "@/lib/api/operations";
 
-export const GET = apiHandler(operation("list_customers"));
-export const POST = apiHandler(operation("create_customer"));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  GET: operation("list_customers"),
+  POST: operation("create_customer"),
+});

@@ -1,4 +1,4 @@
-import { apiHandler } from "@/lib/api/api-handler";
+import { apiRoutes } from "@/lib/api/api-handler";
 import { operation } from "@/lib/api/operations";
 
-export const GET = apiHandler(operation("whoami"));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({ GET: operation("whoami") });

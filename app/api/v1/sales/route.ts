@@ -1,5 +1,7 @@
-import { apiHandler } from "@/lib/api/api-handler";
+import { apiRoutes } from "@/lib/api/api-handler";
 import { operation } from "@/lib/api/operations";
 
-export const GET = apiHandler(operation("list_sales"));
-export const POST = apiHandler(operation("create_sale"));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  GET: operation("list_sales"),
+  POST: operation("create_sale"),
+});

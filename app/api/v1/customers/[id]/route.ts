@@ -1,6 +1,8 @@
-import { apiHandler } from "@/lib/api/api-handler";
+import { apiRoutes } from "@/lib/api/api-handler";
 import { operation } from "@/lib/api/operations";
 
-export const GET = apiHandler(operation("get_customer"));
-export const PATCH = apiHandler(operation("update_customer"));
-export const DELETE = apiHandler(operation("delete_customer"));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  GET: operation("get_customer"),
+  PATCH: operation("update_customer"),
+  DELETE: operation("delete_customer"),
+});

@@ -1,6 +1,8 @@
-import { apiHandler } from "@/lib/api/api-handler";
+import { apiRoutes } from "@/lib/api/api-handler";
 import { operation } from "@/lib/api/operations";
 
-export const GET = apiHandler(operation("get_product"));
-export const PATCH = apiHandler(operation("update_product"));
-export const DELETE = apiHandler(operation("delete_product"));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  GET: operation("get_product"),
+  PATCH: operation("update_product"),
+  DELETE: operation("delete_product"),
+});

@@ -1,4 +1,4 @@
-import { apiHandler } from "@/lib/api/api-handler";
+import { apiRoutes } from "@/lib/api/api-handler";
 import { operation } from "@/lib/api/operations";
 
-export const POST = apiHandler(operation("void_sale"));
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({ POST: operation("void_sale") });
