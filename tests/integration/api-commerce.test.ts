@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createCustomer } from "@/lib/commerce/create-customer";
 import { createProduct } from "@/lib/commerce/create-product";
+import { createSale } from "@/lib/commerce/create-sale";
 import { db } from "@/lib/db/prisma";
 import { callApi, commerceFixtures, ownerWithToken } from "../support/resource-helpers";
 
@@ -102,6 +103,19 @@ describe("sales", () => {
     // A later price change does not rewrite the sale.
     await api("PATCH", `/products/${a.id}`, { priceCents: 1 });
     expect((await api("GET", `/sales/${created.body.id as string}`)).body.totalCents).toBe(4498);
+  });
+
+  it("creates sales while other writers are busy (no SQLite lock errors)", async () => {
+    const { customer, product } = await commerceFixtures(ownerId);
+    const body = { customerId: customer.id, items: [{ productId: product.id, quantity: 1 }] };
+    const results = await Promise.all([
+      ...Array.from({ length: 12 }, () => api("POST", "/sales", body)),
+      ...Array.from({ length: 12 }, (_, i) => createCustomer(ownerId, { email: `busy${i}@example.test`, name: "Busy" })),
+      ...Array.from({ length: 12 }, () => createSale(ownerId, body)),
+    ]);
+    const statuses = results.slice(0, 12).map((r) => (r as { status: number }).status);
+    expect(statuses).toEqual(Array(12).fill(201));
+    expect(await db().sale.count({ where: { customerId: customer.id } })).toBe(1 + 24);
   });
 
   it("voids an open sale once, and refuses a second void with 409", async () => {
