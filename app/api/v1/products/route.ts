@@ -1,0 +1,7 @@
+import { apiRoutes } from "@/lib/api/api-handler";
+import { operation } from "@/lib/api/operations";
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = apiRoutes({
+  GET: operation("list_products"),
+  POST: operation("create_product"),
+});

@@ -1,0 +1,28 @@
+// Reads a request body as text without accepting more than `maxBytes`, so a
+// huge body is refused before it is buffered.
+
+export type BodyText = { ok: true; text: string } | { ok: false; reason: "too_large" | "unreadable" };
+
+export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too_large" };
+  if (!request.body) return { ok: true, text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        return { ok: false, reason: "too_large" };
+      }
+      chunks.push(value);
+    }
+  } catch {
+    return { ok: false, reason: "unreadable" };
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { buildMcpServer } from "@/lib/mcp/build-mcp-server";
+import { isAllowedOrigin, mcpCorsHeaders } from "@/lib/mcp/origin";
+import { readBodyText } from "@/lib/http/read-body";
+import { logError } from "@/lib/log";
+import { authenticateBearer } from "@/lib/resource/authenticate-bearer";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
+}
+
+function jsonRpcError(status: number, code: number, message: string): Response {
+  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status });
+}
+
+export function forbiddenOrigin(): Response {
+  return Response.json(
+    { error: { code: "forbidden_origin", message: "Requests from this web origin are not allowed." } },
+    { status: 403 },
+  );
+}
+
+function callsATool(message: unknown): boolean {
+  const messages = Array.isArray(message) ? message : [message];
+  return messages.some((m) => typeof m === "object" && m !== null && "method" in m && m.method === "tools/call");
+}
+
+/**
+ * POST /mcp: check the Origin, authenticate the bearer token (401 with the
+ * resource metadata URL, so a client discovers OAuth from the MCP URL alone),
+ * then answer the JSON-RPC message with a fresh stateless server.
+ */
+export async function handleMcpPost(request: Request): Promise<Response> {
+  const origin = request.headers.get("origin");
+  if (!isAllowedOrigin(origin)) return forbiddenOrigin();
+  const cors = mcpCorsHeaders(origin);
+
+  const auth = await authenticateBearer(request, "mcp");
+  if (!auth.ok) return withHeaders(auth.response, cors);
+
+  const body = await readBodyText(request, MAX_BODY_BYTES);
+  if (!body.ok) return withHeaders(jsonRpcError(413, -32000, "The request body is too large or unreadable."), cors);
+  let message: unknown;
+  try {
+    message = JSON.parse(body.text);
+  } catch {
+    return withHeaders(jsonRpcError(400, -32700, "Parse error: Invalid JSON"), cors);
+  }
+
+  const server = buildMcpServer(auth.principal, { forCall: callsATool(message) });
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+  });
+  try {
+    await server.connect(transport);
+    const response = await transport.handleRequest(request, { parsedBody: message });
+    return withHeaders(response, cors);
+  } catch (error) {
+    logError("mcp request", error);
+    return withHeaders(jsonRpcError(500, -32603, "Internal error"), cors);
+  } finally {
+    // JSON responses are complete once handleRequest resolves.
+    await server.close().catch(() => undefined);
+  }
+}

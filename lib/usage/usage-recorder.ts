@@ -1,0 +1,207 @@
+import "server-only";
+import { db } from "@/lib/db/prisma";
+import { logError } from "@/lib/log";
+
+// Write-behind batching of usage, so a bearer check never waits on a write:
+// allowed/refused counts per token, permission and UTC day, the refused
+// attempts themselves, and last-used times. The buffer only delays writes; the
+// database stays the truth, and every instance adds its own increments with
+// atomic upserts, so any number of instances can count the same token.
+
+/** How often pending usage is written (also the most a crash can lose). */
+const FLUSH_INTERVAL_MS = 1_000;
+/** Write early when this many distinct counters are pending. */
+const FLUSH_THRESHOLD = 500;
+/** Last-used times are written at most this often per token. */
+const LAST_USED_EVERY_MS = 60_000;
+/** Refused attempts kept per token, permission and operation per batch; the counts stay exact. */
+const REFUSALS_PER_KEY_PER_BATCH = 5;
+/** If the database stays unreachable, stop growing the buffer here. */
+const MAX_PENDING = 20_000;
+
+export interface UsageSubject {
+  tokenId: string;
+  /** OAuthClient.id */
+  clientId: string;
+  ownerId: string;
+}
+
+interface Counter extends UsageSubject {
+  permission: string;
+  day: string;
+  allowed: number;
+  refused: number;
+}
+
+interface Refusal extends UsageSubject {
+  permission: string;
+  operation: string;
+  createdAt: Date;
+}
+
+interface RecorderState {
+  counters: Map<string, Counter>;
+  refusals: Refusal[];
+  refusalsPerKey: Map<string, number>;
+  lastUsed: Map<string, { clientId: string; at: Date }>;
+  /** tokenId -> when this process last queued a last-used write. */
+  lastUsedQueuedAt: Map<string, number>;
+  timer: ReturnType<typeof setTimeout> | null;
+  flushing: Promise<void>;
+  /** A flush is queued behind the running one; it will take whatever is pending. */
+  flushQueued: boolean;
+  exitHook: boolean;
+}
+
+// On globalThis: route handlers may be bundled separately, and they must
+// share one buffer per process.
+const globalForUsage = globalThis as unknown as { latchUsage?: RecorderState };
+
+function state(): RecorderState {
+  globalForUsage.latchUsage ??= {
+    counters: new Map(),
+    refusals: [],
+    refusalsPerKey: new Map(),
+    lastUsed: new Map(),
+    lastUsedQueuedAt: new Map(),
+    timer: null,
+    flushing: Promise.resolve(),
+    flushQueued: false,
+    exitHook: false,
+  };
+  return globalForUsage.latchUsage;
+}
+
+export function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+function schedule(s: RecorderState): void {
+  if (!s.exitHook) {
+    s.exitHook = true;
+    process.once("beforeExit", () => void flushUsage());
+  }
+  if (s.flushQueued) return;
+  if (s.counters.size >= FLUSH_THRESHOLD) {
+    void flushUsage();
+    return;
+  }
+  if (s.timer) return;
+  s.timer = setTimeout(() => void flushUsage(), FLUSH_INTERVAL_MS);
+  // A pending flush must not keep a finished process alive.
+  s.timer.unref();
+}
+
+function addCount(s: RecorderState, counter: Counter): void {
+  const key = `${counter.tokenId}\n${counter.permission}\n${counter.day}`;
+  const existing = s.counters.get(key);
+  if (existing) {
+    existing.allowed += counter.allowed;
+    existing.refused += counter.refused;
+  } else if (s.counters.size < MAX_PENDING) {
+    s.counters.set(key, { ...counter });
+  }
+}
+
+/** Counts one use of a permission, allowed or refused, by a token. */
+export function recordPermissionUse(
+  subject: UsageSubject,
+  permission: string,
+  allowed: boolean,
+  operation: string,
+  at: Date = new Date(),
+): void {
+  const s = state();
+  const { tokenId, clientId, ownerId } = subject;
+  addCount(s, { tokenId, clientId, ownerId, permission, day: utcDay(at), allowed: allowed ? 1 : 0, refused: allowed ? 0 : 1 });
+  if (!allowed) {
+    const key = `${tokenId}\n${permission}\n${operation}`;
+    const kept = s.refusalsPerKey.get(key) ?? 0;
+    if (kept < REFUSALS_PER_KEY_PER_BATCH && s.refusals.length < MAX_PENDING) {
+      s.refusalsPerKey.set(key, kept + 1);
+      s.refusals.push({ tokenId, clientId, ownerId, permission, operation, createdAt: at });
+    }
+  }
+  schedule(s);
+}
+
+/**
+ * Notes that a token was used. `storedLastUsedAt` is what the database held
+ * when the token was looked up, so a token written recently by any instance
+ * is not written again within the minute.
+ */
+export function recordTokenUse(
+  subject: Pick<UsageSubject, "tokenId" | "clientId">,
+  storedLastUsedAt: Date | null,
+  at: Date = new Date(),
+): void {
+  const now = at.getTime();
+  if (storedLastUsedAt && now - storedLastUsedAt.getTime() < LAST_USED_EVERY_MS) return;
+  const s = state();
+  const queued = s.lastUsedQueuedAt.get(subject.tokenId);
+  if (queued !== undefined && now - queued < LAST_USED_EVERY_MS) return;
+  s.lastUsedQueuedAt.set(subject.tokenId, now);
+  s.lastUsed.set(subject.tokenId, { clientId: subject.clientId, at });
+  schedule(s);
+}
+
+function takeBatch(s: RecorderState) {
+  const batch = { counters: [...s.counters.values()], refusals: s.refusals, lastUsed: [...s.lastUsed] };
+  s.counters = new Map();
+  s.refusals = [];
+  s.refusalsPerKey = new Map();
+  s.lastUsed = new Map();
+  const cutoff = Date.now() - LAST_USED_EVERY_MS;
+  for (const [tokenId, queuedAt] of s.lastUsedQueuedAt) {
+    if (queuedAt < cutoff) s.lastUsedQueuedAt.delete(tokenId);
+  }
+  return batch;
+}
+
+async function writeBatch(s: RecorderState): Promise<void> {
+  s.flushQueued = false;
+  if (s.timer) {
+    clearTimeout(s.timer);
+    s.timer = null;
+  }
+  const batch = takeBatch(s);
+  if (batch.counters.length === 0 && batch.refusals.length === 0 && batch.lastUsed.length === 0) return;
+  try {
+    await db().$transaction(async (tx) => {
+      for (const c of batch.counters) {
+        await tx.permissionUsage.upsert({
+          where: { tokenId_permission_day: { tokenId: c.tokenId, permission: c.permission, day: c.day } },
+          create: c,
+          update: { allowed: { increment: c.allowed }, refused: { increment: c.refused } },
+        });
+      }
+      if (batch.refusals.length > 0) await tx.refusedAttempt.createMany({ data: batch.refusals });
+      for (const [tokenId, { clientId, at }] of batch.lastUsed) {
+        // updateMany: the token or client may have been deleted meanwhile.
+        await tx.accessToken.updateMany({ where: { id: tokenId }, data: { lastUsedAt: at } });
+        await tx.oAuthClient.updateMany({
+          where: { id: clientId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
+          data: { lastUsedAt: at },
+        });
+      }
+    });
+  } catch (error) {
+    logError("usage flush", error);
+    // Keep the counts for the next attempt; refused-attempt rows and
+    // last-used times are best effort.
+    for (const c of batch.counters) addCount(s, c);
+    schedule(s);
+  }
+}
+
+/** Writes everything pending now. Concurrent calls run one after another. */
+export function flushUsage(): Promise<void> {
+  const s = state();
+  if (s.timer) {
+    clearTimeout(s.timer);
+    s.timer = null;
+  }
+  s.flushQueued = true;
+  s.flushing = s.flushing.then(() => writeBatch(s));
+  return s.flushing;
+}
