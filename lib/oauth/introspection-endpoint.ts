@@ -10,6 +10,7 @@ import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
 import { param, readFormBody } from "@/lib/oauth/request-body";
 import { allowedResources } from "@/lib/oauth/resources";
 import { effectivePermissions } from "@/lib/permissions/scopes";
+import { findBearerToken } from "@/lib/resource/find-bearer-token";
 
 const CLIENT_FIELDS = { clientId: true, permissions: true, disabled: true } as const;
 
@@ -26,8 +27,15 @@ interface Introspected {
 async function findToken(token: string): Promise<Introspected | null> {
   const kind = secretKindOf(token);
   if (kind === "access_token") {
-    const row = await db().accessToken.findUnique({ where: { tokenHash: hashSecret(token) }, include: { client: { select: CLIENT_FIELDS } } });
-    return row && { ...row, tokenType: "Bearer" };
+    // The bearer check's own lookup: one indexed query joined with the client.
+    const row = await findBearerToken(token);
+    return (
+      row && {
+        ...row,
+        client: { clientId: row.clientPublicId, permissions: row.clientPermissions, disabled: row.clientDisabled },
+        tokenType: "Bearer",
+      }
+    );
   }
   if (kind === "refresh_token") {
     const row = await db().refreshToken.findUnique({ where: { tokenHash: hashSecret(token) }, include: { client: { select: CLIENT_FIELDS } } });

@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config/env";
 import { OAuthError } from "@/lib/oauth/oauth-error";
+import { resourceUrl } from "@/lib/resource/protected-resources";
 
 // The RFC 8707 resources a token can be bound to. A token's audience is one of
 // these exact strings:
@@ -13,8 +14,7 @@ import { OAuthError } from "@/lib/oauth/oauth-error";
 // query, a fragment, another path) is refused with invalid_target.
 
 export function allowedResources(): string[] {
-  const base = config().publicUrl;
-  return [`${base}/api/v1`, `${base}/mcp`, base];
+  return [resourceUrl("api"), resourceUrl("mcp"), config().publicUrl];
 }
 
 function canonical(value: string): string | null {

@@ -9,10 +9,12 @@ export interface BearerTokenRow {
   name: string;
   ownerId: string;
   createdVia: string;
+  grantId: string | null;
   scope: string | null;
   audience: string | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  createdAt: Date;
   clientId: string;
   clientPublicId: string;
   clientName: string;
@@ -21,9 +23,10 @@ export interface BearerTokenRow {
   clientPermissions: string;
 }
 
-interface RawRow extends Omit<BearerTokenRow, "expiresAt" | "lastUsedAt" | "clientDisabled"> {
+interface RawRow extends Omit<BearerTokenRow, "expiresAt" | "lastUsedAt" | "createdAt" | "clientDisabled"> {
   expiresAt: Date | string | number | null;
   lastUsedAt: Date | string | number | null;
+  createdAt: Date | string | number;
   clientDisabled: boolean | number | bigint;
 }
 
@@ -32,8 +35,8 @@ interface RawRow extends Omit<BearerTokenRow, "expiresAt" | "lastUsedAt" | "clie
 // and this runs on every API and MCP call. Quoted identifiers and positional
 // parameters read the same on SQLite and PostgreSQL.
 const SELECT = Prisma.sql`
-  SELECT t."id", t."name", t."ownerId", t."createdVia", t."scope", t."audience",
-         t."expiresAt", t."lastUsedAt", t."clientId",
+  SELECT t."id", t."name", t."ownerId", t."createdVia", t."grantId", t."scope", t."audience",
+         t."expiresAt", t."lastUsedAt", t."createdAt", t."clientId",
          c."clientId" AS "clientPublicId", c."name" AS "clientName",
          c."ownerId" AS "clientOwnerId", c."disabled" AS "clientDisabled",
          c."permissions" AS "clientPermissions"
@@ -51,6 +54,7 @@ function normalize(row: RawRow | undefined): BearerTokenRow | null {
     ...row,
     expiresAt: toDate(row.expiresAt),
     lastUsedAt: toDate(row.lastUsedAt),
+    createdAt: toDate(row.createdAt)!,
     clientDisabled: Boolean(row.clientDisabled),
   };
 }

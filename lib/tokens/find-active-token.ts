@@ -1,6 +1,6 @@
 import "server-only";
-import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
-import { db } from "@/lib/db/prisma";
+import { secretKindOf } from "@/lib/crypto/secrets";
+import { findBearerToken } from "@/lib/resource/find-bearer-token";
 import type { CreatedVia } from "@/lib/tokens/token-kinds";
 
 export interface ActiveToken {
@@ -25,37 +25,23 @@ const MAX_TOKEN_LENGTH = 200;
 /**
  * The token behind a bearer credential, or null when it is unknown, expired,
  * or its client is disabled, deleted (the token went with it) or has no
- * owner. One indexed query (by SHA-256 hash, client included).
+ * owner. The lookup is the bearer check's own single indexed query.
  */
 export async function findActiveToken(plaintext: string, now = new Date()): Promise<ActiveToken | null> {
   if (typeof plaintext !== "string" || plaintext.length > MAX_TOKEN_LENGTH || secretKindOf(plaintext) !== "access_token") return null;
-  const row = await db().accessToken.findUnique({
-    where: { tokenHash: hashSecret(plaintext) },
-    select: {
-      id: true,
-      ownerId: true,
-      clientId: true,
-      scope: true,
-      audience: true,
-      expiresAt: true,
-      createdVia: true,
-      grantId: true,
-      createdAt: true,
-      client: { select: { clientId: true, ownerId: true, disabled: true, permissions: true } },
-    },
-  });
+  const row = await findBearerToken(plaintext);
   if (!row) return null;
   if (row.expiresAt !== null && row.expiresAt.getTime() <= now.getTime()) return null;
-  if (row.client.disabled || row.client.ownerId === null) return null;
+  if (row.clientDisabled || row.clientOwnerId === null) return null;
   return {
     id: row.id,
     ownerId: row.ownerId,
     clientId: row.clientId,
-    clientPublicId: row.client.clientId,
+    clientPublicId: row.clientPublicId,
     scope: row.scope,
     audience: row.audience,
     expiresAt: row.expiresAt,
-    clientPermissions: row.client.permissions,
+    clientPermissions: row.clientPermissions,
     createdVia: row.createdVia as CreatedVia,
     grantId: row.grantId,
     createdAt: row.createdAt,
