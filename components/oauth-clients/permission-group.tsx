@@ -2,6 +2,7 @@
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { PermissionRow } from "@/components/oauth-clients/permission-row";
+import { formatRefused, formatUses, type UsageByPermission } from "@/components/oauth-clients/permission-usage";
 import type { Permission, PermissionGroup as Group } from "@/lib/permissions/catalogue";
 
 interface PermissionGroupProps {
@@ -14,16 +15,19 @@ interface PermissionGroupProps {
   expanded: boolean;
   enabled: ReadonlySet<string>;
   saved: ReadonlySet<string>;
+  usage: UsageByPermission;
   onExpandedChange: (groupId: string, expanded: boolean) => void;
   onToggle: (key: string, on: boolean) => void;
   onSetMany: (keys: readonly string[], on: boolean) => void;
 }
 
-function PermissionGroupView({ group, all, shown, searching, expanded, enabled, saved, onExpandedChange, onToggle, onSetMany }: PermissionGroupProps) {
+function PermissionGroupView({ group, all, shown, searching, expanded, enabled, saved, usage, onExpandedChange, onToggle, onSetMany }: PermissionGroupProps) {
   const on = all.filter((p) => enabled.has(p.key)).length;
   const destructiveOn = all.filter((p) => p.kind === "destructive" && enabled.has(p.key)).length;
   const changed = all.filter((p) => enabled.has(p.key) !== saved.has(p.key)).length;
   const shownKeys = shown.map((p) => p.key);
+  const uses = all.reduce((n, p) => n + (usage[p.key]?.allowed ?? 0), 0);
+  const refused = all.reduce((n, p) => n + (usage[p.key]?.refused ?? 0), 0);
   const panelId = `perm-group-${group.id}`;
   const scope = searching ? "Matches" : "All";
 
@@ -55,6 +59,8 @@ function PermissionGroupView({ group, all, shown, searching, expanded, enabled, 
                   {on} of {all.length} on
                 </span>
                 {destructiveOn > 0 ? <span className="font-medium text-red-700"> · {destructiveOn} destructive on</span> : null}
+                {uses > 0 ? <span>{` · ${formatUses(uses)}`}</span> : null}
+                {refused > 0 ? <span className="font-medium text-red-700">{` · ${formatRefused(refused)}`}</span> : null}
                 {searching ? <span> · {shown.length} matching</span> : null}
                 {changed > 0 ? <span className="font-medium text-amber-700"> · {changed} unsaved</span> : null}
               </span>
@@ -76,7 +82,14 @@ function PermissionGroupView({ group, all, shown, searching, expanded, enabled, 
             <p className="px-4 pt-3 text-xs text-zinc-500 sm:px-5 md:hidden">{group.description}</p>
             <ul className="divide-y divide-zinc-100">
               {shown.map((p) => (
-                <PermissionRow key={p.key} permission={p} checked={enabled.has(p.key)} changed={enabled.has(p.key) !== saved.has(p.key)} onToggle={onToggle} />
+                <PermissionRow
+                  key={p.key}
+                  permission={p}
+                  checked={enabled.has(p.key)}
+                  changed={enabled.has(p.key) !== saved.has(p.key)}
+                  usage={usage[p.key]}
+                  onToggle={onToggle}
+                />
               ))}
             </ul>
           </>

@@ -1,8 +1,10 @@
 "use client";
 import { memo } from "react";
+import { PermissionUsage } from "@/components/oauth-clients/permission-usage";
 import { Badge } from "@/components/ui/badge";
 import { Switch } from "@/components/ui/switch";
 import type { Permission, PermissionKind } from "@/lib/permissions/catalogue";
+import type { UsageCount } from "@/lib/usage/get-client-usage";
 
 const KIND_BADGE: Record<PermissionKind, { tone: "neutral" | "indigo" | "red"; label: string }> = {
   read: { tone: "neutral", label: "Read" },
@@ -15,11 +17,13 @@ interface PermissionRowProps {
   checked: boolean;
   /** Differs from what is saved. */
   changed: boolean;
+  /** Uses and refusals in the last 30 days; absent means none. */
+  usage: UsageCount | undefined;
   onToggle: (key: string, on: boolean) => void;
 }
 
-/** One permission: label, key, description, kind and its switch. Memoized: a toggle re-renders only its own row. */
-export const PermissionRow = memo(function PermissionRow({ permission, checked, changed, onToggle }: PermissionRowProps) {
+/** One permission: label, key, description, kind, its recent use and its switch. Memoized: a toggle re-renders only its own row. */
+export const PermissionRow = memo(function PermissionRow({ permission, checked, changed, usage, onToggle }: PermissionRowProps) {
   const { key, label, description, kind } = permission;
   const badge = KIND_BADGE[kind];
   const destructive = kind === "destructive";
@@ -35,6 +39,7 @@ export const PermissionRow = memo(function PermissionRow({ permission, checked, 
             {label}
           </label>
           <Badge tone={badge.tone}>{badge.label}</Badge>
+          <PermissionUsage usage={usage} />
           {changed ? (
             <span className="inline-flex items-center gap-1 text-xs font-medium text-amber-700">
               <span aria-hidden className="size-1.5 rounded-full bg-amber-500" />

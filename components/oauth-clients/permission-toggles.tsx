@@ -1,15 +1,18 @@
 "use client";
-import { useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
+import { type ReactNode, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
 import { PermissionGroup } from "@/components/oauth-clients/permission-group";
 import { formatPermissionDiff, matchesSearch, searchTerms } from "@/components/oauth-clients/permission-filter";
 import { PermissionSaveBar } from "@/components/oauth-clients/permission-save-bar";
 import { PermissionSummary } from "@/components/oauth-clients/permission-summary";
 import { PermissionToolbar, type PermissionPreset } from "@/components/oauth-clients/permission-toolbar";
+import { PermissionUnusedAction } from "@/components/oauth-clients/permission-unused-action";
+import type { UsageByPermission } from "@/components/oauth-clients/permission-usage";
 import { useUnsavedChangesGuard } from "@/components/oauth-clients/use-unsaved-changes-guard";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { saveClientPermissionsAction } from "@/lib/clients/permission-actions";
 import { getPermission, PERMISSION_GROUPS, PERMISSION_KEYS, PERMISSIONS_BY_GROUP, READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
+import type { UsageCount } from "@/lib/usage/get-client-usage";
 
 const LEAVE_MESSAGE = "You have unsaved permission changes. Leave this page and lose them?";
 
@@ -23,12 +26,32 @@ function isDestructive(key: string) {
   return getPermission(key)?.kind === "destructive";
 }
 
+function usedGroups(usage: UsageByPermission): Set<string> {
+  return new Set(
+    Object.entries(usage)
+      .filter(([, count]) => count.allowed > 0 || count.refused > 0)
+      .map(([key]) => getPermission(key)?.group)
+      .filter((group): group is string => group !== undefined),
+  );
+}
+
+interface PermissionTogglesProps {
+  clientId: string;
+  initialEnabled: readonly string[];
+  /** Uses and refusals per permission in the last 30 days, and their totals. */
+  usage: UsageByPermission;
+  usageTotals: UsageCount;
+  /** Shown under the heading: what the client tried and was refused. */
+  refused?: ReactNode;
+}
+
 /** The Permissions tab: the state is the set of enabled keys, saved as a whole in one request. */
-export function PermissionToggles({ clientId, initialEnabled }: { clientId: string; initialEnabled: readonly string[] }) {
+export function PermissionToggles({ clientId, initialEnabled, usage, usageTotals, refused }: PermissionTogglesProps) {
   const [saved, setSaved] = useState<ReadonlySet<string>>(() => new Set(initialEnabled));
   const [enabled, setEnabled] = useState<ReadonlySet<string>>(saved);
   const [query, setQuery] = useState("");
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  // The groups the client really uses start open, so their counts are in view.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => usedGroups(usage));
   // While searching every matching group is open, except the ones the owner closes.
   const [closedWhileSearching, setClosedWhileSearching] = useState<ReadonlySet<string>>(() => new Set());
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +79,7 @@ export function PermissionToggles({ clientId, initialEnabled }: { clientId: stri
   }, [enabled, saved]);
   const dirty = diff.added.length > 0 || diff.removed.length > 0;
   const destructiveOn = useMemo(() => [...enabled].filter(isDestructive).length, [enabled]);
+  const unusedOn = useMemo(() => PERMISSION_KEYS.filter((key) => enabled.has(key) && !(usage[key]?.allowed ?? 0)), [enabled, usage]);
 
   useUnsavedChangesGuard(dirty, LEAVE_MESSAGE);
 
@@ -134,12 +158,14 @@ export function PermissionToggles({ clientId, initialEnabled }: { clientId: stri
           client.
         </p>
       </div>
+      {refused}
       <PermissionSummary
         on={enabled.size}
         total={PERMISSION_KEYS.length}
         destructiveOn={destructiveOn}
         onReadOnly={() => applyPreset(PERMISSION_PRESETS.readOnly)}
       />
+      <PermissionUnusedAction totals={usageTotals} unusedOn={unusedOn.length} onTurnOff={() => onSetMany(unusedOn, false)} />
       <PermissionToolbar
         query={query}
         onQueryChange={changeQuery}
@@ -172,6 +198,7 @@ export function PermissionToggles({ clientId, initialEnabled }: { clientId: stri
               expanded={searching ? !closedWhileSearching.has(group.id) : expanded.has(group.id)}
               enabled={enabled}
               saved={saved}
+              usage={usage}
               onExpandedChange={onExpandedChange}
               onToggle={onToggle}
               onSetMany={onSetMany}
