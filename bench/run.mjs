@@ -75,7 +75,8 @@ function build(databaseUrl) {
   const provider = settings.database;
   const marker = path.join(projectDir, ".next/latch-provider");
   const env = { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  execFileSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: "inherit", env });
+  // The Prisma client must match the database the build is for.
+  execFileSync(process.execPath, ["scripts/prisma-generate.mjs"], { stdio: ["ignore", "ignore", "inherit"], env });
   if (args["skip-build"] && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === provider) {
     log("Reusing the existing build.");
     return;

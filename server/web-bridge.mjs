@@ -112,7 +112,15 @@ export async function sendWebResponse(req, res, response, headers) {
     return;
   }
   let next = reader.read();
-  const settled = await Promise.race([next, nextTurn()]);
+  // A body that is already complete ends within a few microtasks (two for
+  // undici's); only a body that is still being produced waits a turn.
+  let settled = NOT_YET;
+  next.then(
+    (chunk) => (settled = chunk),
+    () => {},
+  );
+  for (let hop = 0; hop < 8 && settled === NOT_YET; hop++) await null;
+  if (settled === NOT_YET) settled = await Promise.race([next, nextTurn()]);
   if (settled !== NOT_YET && settled.done) {
     res.end(first.value);
     return;

@@ -12,17 +12,6 @@ function sqliteValue(value) {
   return value;
 }
 
-function pgType(rows, column) {
-  for (const row of rows) {
-    const value = row[column];
-    if (value === null || value === undefined) continue;
-    if (value instanceof Date) return "timestamp(3)";
-    if (typeof value === "boolean") return "boolean";
-    if (typeof value === "number") return "integer";
-    return "text";
-  }
-  return "text";
-}
 
 function pgValue(value) {
   // Prisma keeps UTC wall-clock time in `timestamp(3)` columns.
@@ -67,12 +56,25 @@ export async function openWriter(databaseUrl) {
 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  /** Column types as the migrations made them, for the unnest() casts. */
+  const columnTypes = new Map();
+  const typesOf = async (table) => {
+    if (!columnTypes.has(table)) {
+      const { rows } = await client.query(
+        "SELECT column_name, format_type(atttypid, atttypmod) AS type FROM information_schema.columns c JOIN pg_attribute a ON a.attname = c.column_name AND a.attrelid = ('\"' || c.table_name || '\"')::regclass WHERE c.table_name = $1 AND c.table_schema = current_schema()",
+        [table],
+      );
+      columnTypes.set(table, new Map(rows.map((r) => [r.column_name, r.type])));
+    }
+    return columnTypes.get(table);
+  };
   return {
     provider: "postgresql",
     async insert(table, rows) {
       if (!rows.length) return;
       const columns = Object.keys(rows[0]);
-      const types = columns.map((c) => pgType(rows, c));
+      const known = await typesOf(table);
+      const types = columns.map((c) => known.get(c) ?? "text");
       await client.query("BEGIN");
       try {
         for (let start = 0; start < rows.length; start += PG_BATCH) {

@@ -2,9 +2,11 @@
 // everything else to Next. A client must not be able to tell the two paths
 // apart: same status, headers (security headers included) and body as plain
 // `next start` gives for the same request, on the same database and keys.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { freePort, startAppServer, type AppServer } from "../support/app-server";
 
 const baseUrl = inject("baseUrl");
 const serverEnv = inject("serverEnv");
@@ -102,5 +104,20 @@ describe.runIf(usesProductionServer)("production server fast path", () => {
     const csrf = await ask(baseUrl, "/api/auth/csrf");
     expect(csrf.status).toBe(200);
     expect(JSON.parse(csrf.body)).toHaveProperty("csrfToken");
+  });
+
+  it("refuses to start on a bad configuration, as next start does, before it listens", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.resolve("server/production-server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+      env: { ...process.env, ...serverEnv, AUTH_SECRET: "too-short", NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(output).toContain("Latch cannot start: AUTH_SECRET must be at least 32 characters");
+    expect(output).not.toContain("Latch listening");
   });
 });
