@@ -89,6 +89,24 @@ function writeHeaders(res, response, { configured, vary }) {
   if (cookies.length) res.appendHeader("set-cookie", cookies);
 }
 
+/**
+ * The bytes of a body the handler gave as a string or bytes (Response.json,
+ * `new Response(text)`), read from undici's own record of it instead of
+ * through its stream: that read costs more than the rest of the response.
+ * Null for anything else (a stream, a Blob, FormData, a body already read, a
+ * Node whose Response keeps its state otherwise), which then goes through the stream.
+ */
+let stateKey;
+export function completeBody(response) {
+  stateKey ??= Object.getOwnPropertySymbols(response).find((s) => s.description === "state") ?? null;
+  const body = stateKey ? response[stateKey]?.body : null;
+  if (!body || response.bodyUsed || body.stream?.locked) return null;
+  const { source } = body;
+  if (typeof source === "string") return Buffer.from(source);
+  if (source instanceof Uint8Array) return Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  return null;
+}
+
 const NOT_YET = Symbol("not yet");
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve, NOT_YET));
 
@@ -103,6 +121,11 @@ export async function sendWebResponse(req, res, response, headers) {
   if (!response.body || req.method === "HEAD") {
     if (response.body) await response.body.cancel();
     res.end();
+    return;
+  }
+  const complete = completeBody(response);
+  if (complete) {
+    res.end(complete);
     return;
   }
   const reader = response.body.getReader();

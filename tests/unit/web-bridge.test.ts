@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestOrigins, sendWebResponse, toWebRequest } from "@/server/web-bridge.mjs";
+import { completeBody, requestOrigins, sendWebResponse, toWebRequest } from "@/server/web-bridge.mjs";
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
@@ -99,6 +99,11 @@ describe("web bridge", () => {
     expect(whole.headers.get("content-length")).toBe("11");
     expect(await whole.text()).toBe('{"ok":true}');
 
+    handler = () => new Response(new TextEncoder().encode("--partial--").subarray(2, 9), { headers: { "content-type": "text/plain" } });
+    expect(await (await fetch(`${base}/api/health`)).text()).toBe("partial");
+    handler = () => new Response(new Blob(["from a blob"]));
+    expect(await (await fetch(`${base}/api/health`)).text()).toBe("from a blob");
+
     let finish: () => void = () => {};
     const later = new Promise<void>((resolve) => (finish = resolve));
     handler = () =>
@@ -129,5 +134,15 @@ describe("web bridge", () => {
     const response = await fetch(`${base}/api/health`, { method: "HEAD" });
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("");
+  });
+
+  it("takes a string or bytes body without reading its stream, and leaves streams alone", async () => {
+    // If a Node upgrade moves undici's internals, this fails instead of the fast path quietly slowing down.
+    expect(completeBody(Response.json({ ok: true }))?.toString()).toBe('{"ok":true}');
+    expect(completeBody(new Response("text"))?.toString()).toBe("text");
+    expect(completeBody(new Response(new ReadableStream()))).toBeNull();
+    const read = new Response("spent");
+    await read.text();
+    expect(completeBody(read)).toBeNull();
   });
 });
