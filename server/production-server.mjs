@@ -86,7 +86,11 @@ function responseForThrown(error, method, page) {
   return new Response(null, { status: 500 });
 }
 
+const ignore = () => {};
+
 async function serveFast(req, res, found, handler) {
+  // As Next does: a client that goes away mid-answer is no server error.
+  res.on("error", ignore);
   if (compress) {
     compress(req, res, () => {});
     // A client that leaves mid-response would otherwise leak the zlib stream.
