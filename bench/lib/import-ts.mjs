@@ -17,7 +17,10 @@ export async function importTs(relativePath) {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     fileName: relativePath,
   });
-  outDir ??= fs.mkdtempSync(path.join(os.tmpdir(), "latch-bench-ts-"));
+  if (!outDir) {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "latch-bench-ts-"));
+    process.once("exit", () => fs.rmSync(outDir, { recursive: true, force: true }));
+  }
   const file = path.join(outDir, relativePath.replace(/[\\/]/g, "_").replace(/\.ts$/, ".mjs"));
   fs.writeFileSync(file, outputText);
   return import(pathToFileURL(file).href);
