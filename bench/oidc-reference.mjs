@@ -91,4 +91,4 @@ provider.proxy = false;
 server.on("request", provider.callback());
 
 process.stdout.write(`${JSON.stringify({ port, clientId, clientSecret })}\n`);
-process.on("SIGTERM", () => server.close(() => process.exit(0)));
+process.on("SIGTERM", () => process.exit(0));
