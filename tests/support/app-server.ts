@@ -1,5 +1,8 @@
-// Starts the real production build (`next start`) on a loopback port against
-// a given database, and stops it. Output goes to a log file so tests can check
+// Starts the real production build on a loopback port against a given
+// database, and stops it: by default the production server `npm start` runs
+// (server/production-server.mjs: machine routes on the fast path, the rest
+// through Next), or plain `next start` with LATCH_TEST_SERVER=next-start or
+// `{ server: "next-start" }`. Output goes to a log file so tests can check
 // that no secret was ever logged.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -25,7 +28,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export type ServerKind = "production-server" | "next-start";
+
+export function defaultServerKind(): ServerKind {
+  return process.env.LATCH_TEST_SERVER === "next-start" ? "next-start" : "production-server";
+}
+
+function serverCommand(kind: ServerKind, port: number): string[] {
+  const address = ["-H", "127.0.0.1", "-p", String(port)];
+  return kind === "next-start"
+    ? [path.resolve("node_modules/next/dist/bin/next"), "start", ...address]
+    : [path.resolve("server/production-server.mjs"), ...address];
+}
+
+export async function startAppServer(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  { server = defaultServerKind() }: { server?: ServerKind } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const logDir = path.resolve("test-results");
@@ -40,17 +60,16 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     ...extraEnv,
   };
   const log = fs.openSync(logFile, "w");
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)],
-    { env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", log, log] },
-  );
+  const child: ChildProcess = spawn(process.execPath, serverCommand(server, port), {
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", log, log],
+  });
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`next start exited with ${child.exitCode}:\n${fs.readFileSync(logFile, "utf8")}`);
+      throw new Error(`${server} exited with ${child.exitCode}:\n${fs.readFileSync(logFile, "utf8")}`);
     }
     try {
       const response = await fetch(`${baseUrl}/login`);
@@ -58,7 +77,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${fs.readFileSync(logFile, "utf8")}`);
+    if (Date.now() > deadline) throw new Error(`${server} did not answer within 60 s:\n${fs.readFileSync(logFile, "utf8")}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 

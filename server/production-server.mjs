@@ -1,0 +1,162 @@
+// `npm start`: Latch in production. One process, one port. The
+// machine-to-machine endpoints (server/machine-routes.mjs) go straight to the
+// handler functions their app/ route files export, with a Web Request in and
+// a Response out; every other request goes to Next's own request handler.
+//
+// Why: for a small route handler Next's per-request routing, request
+// wrapping and tracing cost about 1 ms of CPU, several times the handler's
+// own work, and every API, MCP and token call pays it. The handlers are the
+// same functions either way (`next dev` and `next start` serve them through
+// Next), with the same security headers and the same request conversion,
+// which the integration tests check path against path.
+//
+// Usage: node server/production-server.mjs [-p PORT] [-H HOSTNAME] [--keepAliveTimeout MS]
+// (PORT and HOSTNAME from the environment work too; defaults 3000, all interfaces).
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const projectDir = path.resolve(import.meta.dirname, "..");
+
+// As `next start` does, and before React and Next are loaded: they pick their
+// production builds from it.
+if (process.env.NODE_ENV !== "production") {
+  if (process.env.NODE_ENV) console.warn(`NODE_ENV=${process.env.NODE_ENV} ignored: the production server always runs as production.`);
+  process.env.NODE_ENV = "production";
+}
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    keepAliveTimeout: { type: "string" },
+  },
+});
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const hostname = args.hostname ?? process.env.HOSTNAME ?? undefined;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Latch cannot start: port ${args.port ?? process.env.PORT} is not a valid port.`);
+  process.exit(1);
+}
+process.env.PORT = String(port);
+
+const { default: next } = await import("next");
+const app = next({ dev: false, dir: projectDir, hostname, port });
+// Runs instrumentation.ts too, whose register() checks the configuration and
+// stops the start with one clear line when a value is missing or bad.
+await app.prepare();
+const nextHandler = app.getRequestHandler();
+
+// Loaded only now: Next's server modules expect the runtime prepare() sets up.
+const { MACHINE_ROUTES } = await import("./machine-routes.mjs");
+const { loadRouteTable } = await import("./route-table.mjs");
+const { requestOrigins, sendWebResponse, toWebRequest } = await import("./web-bridge.mjs");
+const { securityHeaders, headerRules } = require("./security-headers.cjs");
+const table = await loadRouteTable({
+  distDir: path.join(projectDir, ".next"),
+  machineRoutes: MACHINE_ROUTES,
+  headerRules,
+});
+const origins = requestOrigins(hostname, port);
+// Next compresses every response it sends unless next.config.js says
+// `compress: false`; the fast path does the same with the same middleware.
+const { config: nextConfig } = require(path.join(projectDir, ".next/required-server-files.json"));
+const compress = nextConfig.compress === false ? null : require("next/dist/compiled/compression")();
+const { releaseCompressionStream } = require("next/dist/server/lib/release-compression-stream");
+const responseHeaders = { configured: securityHeaders, vary: table.varyHeader };
+
+function logFailure(method, page, error) {
+  // Name and code only: messages can carry secrets (see lib/log.ts).
+  const name = error instanceof Error ? error.name : typeof error;
+  const code = typeof error === "object" && error && "code" in error ? ` (${String(error.code)})` : "";
+  console.error(`[latch] ${method} ${page} failed: ${name}${code}`);
+}
+
+/** What Next answers when a handler throws: notFound()/redirect() as such, anything else a bare 500. */
+function responseForThrown(error, method, page) {
+  const digest = typeof error === "object" && error && "digest" in error ? String(error.digest) : "";
+  const fallback = /^NEXT_HTTP_ERROR_FALLBACK;(\d{3})$/.exec(digest);
+  if (fallback) return new Response(null, { status: Number(fallback[1]) });
+  const redirect = /^NEXT_REDIRECT;(?:push|replace);(.+);(\d{3});?/.exec(digest);
+  if (redirect) return new Response(null, { status: Number(redirect[2]), headers: { Location: redirect[1] } });
+  logFailure(method, page, error);
+  return new Response(null, { status: 500 });
+}
+
+const ignore = () => {};
+
+async function serveFast(req, res, found, handler) {
+  // As Next does: a client that goes away mid-answer is no server error.
+  res.on("error", ignore);
+  if (compress) {
+    compress(req, res, () => {});
+    // A client that leaves mid-response would otherwise leak the zlib stream.
+    res.once("close", () => {
+      if (!res.writableFinished) releaseCompressionStream(res);
+    });
+  }
+  let response;
+  try {
+    const request = await toWebRequest(req, origins);
+    response = await handler(request, { params: Promise.resolve(found.params) });
+    if (!(response instanceof Response)) throw new TypeError("The route handler returned no Response");
+  } catch (error) {
+    response = responseForThrown(error, req.method, found.route.page);
+  }
+  try {
+    await sendWebResponse(req, res, response, responseHeaders);
+  } catch (error) {
+    logFailure(req.method, found.route.page, error);
+    if (!res.headersSent) {
+      res.statusCode = 500;
+      res.end();
+    } else {
+      res.destroy();
+    }
+  }
+}
+
+const server = http.createServer((req, res) => {
+  const url = req.url ?? "";
+  if (url.charCodeAt(0) === 47 /* "/" */) {
+    const query = url.indexOf("?");
+    const found = table.match(query === -1 ? url : url.slice(0, query));
+    // A method the route file does not export (HEAD, OPTIONS, 405) is Next's to answer.
+    const handler = found?.route.module.userland[req.method ?? ""];
+    if (typeof handler === "function") {
+      void serveFast(req, res, found, handler);
+      return;
+    }
+  }
+  void nextHandler(req, res);
+});
+if (args.keepAliveTimeout) server.keepAliveTimeout = Number(args.keepAliveTimeout);
+
+server.once("error", (error) => {
+  console.error(`Latch cannot start: ${error.code === "EADDRINUSE" ? `port ${port} is in use` : error.message}.`);
+  process.exit(1);
+});
+server.listen(port, hostname, () => {
+  const address = server.address();
+  const shown = hostname ?? "localhost";
+  console.log(`Latch listening on http://${shown.includes(":") ? `[${shown}]` : shown}:${typeof address === "object" && address ? address.port : port}`);
+  if (table.problems.length) console.warn(`Fast path off: ${table.problems.join("; ")}.`);
+  else console.log(`Fast path: ${table.served.length ? table.served.join(", ") : "no machine route built"}.`);
+});
+
+// Finish what is in flight, then stop; as `next start` does on the same signals.
+let stopping = false;
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  const force = setTimeout(() => server.closeAllConnections(), 10_000);
+  force.unref();
+  server.close(() => {
+    void app.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  });
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

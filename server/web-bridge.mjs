@@ -1,0 +1,168 @@
+// Node request in, Web Request out; Web Response in, Node response out: the
+// same conversions Next makes for a route handler (next/dist/server/send-response
+// and NextRequestAdapter), without its per-request routing, tracing and
+// async-storage set-up.
+import { isIPv6 } from "node:net";
+import { Readable } from "node:stream";
+// The class `next/server` exports, without the rest of that module.
+import { NextRequest } from "next/dist/server/web/spec-extension/request.js";
+
+/** Request headers Next strips because only its own infrastructure may set them. */
+const INTERNAL_REQUEST_HEADERS = new Set([
+  "x-middleware-rewrite",
+  "x-middleware-redirect",
+  "x-middleware-set-cookie",
+  "x-middleware-skip",
+  "x-middleware-override-headers",
+  "x-middleware-next",
+  "x-now-route-matches",
+  "x-matched-path",
+  "x-nextjs-data",
+  "x-next-resume-state-length",
+  "next-resume",
+]);
+/** Response headers Next never forwards from a handler (it frames the body itself). */
+const DROPPED_RESPONSE_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "x-middleware-set-cookie", "set-cookie"]);
+/** Response headers a handler may add beside one the configuration already set. */
+const REPEATABLE_RESPONSE_HEADERS = new Set(["www-authenticate", "proxy-authenticate", "vary"]);
+/** Bodies up to this size are read before the handler runs; larger ones stream. */
+const BUFFERED_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The absolute URL Next gives a handler: the configured hostname and port,
+ * not the Host header (LATCH_PUBLIC_URL is what the app uses for its own URLs).
+ */
+export function requestOrigins(hostname, port) {
+  const host = hostname ? (isIPv6(hostname) ? `[${hostname}]` : hostname) : "localhost";
+  return { http: `http://${host}:${port}`, https: `https://${host}:${port}` };
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      chunks.push(chunk);
+      size += chunk.length;
+    });
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.once("error", reject);
+  });
+}
+
+/** @returns {Promise<NextRequest>} */
+export async function toWebRequest(req, origins) {
+  const headers = new Headers();
+  const source = req.headers;
+  for (const name in source) {
+    if (INTERNAL_REQUEST_HEADERS.has(name)) continue;
+    const value = source[name];
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.append(name, value);
+  }
+  const proto = req.socket.encrypted || source["x-forwarded-proto"]?.includes("https") ? origins.https : origins.http;
+  const url = proto + req.url;
+  const method = req.method;
+  if (method === "GET" || method === "HEAD") return new NextRequest(url, { method, headers });
+
+  const length = Number(source["content-length"]);
+  if (source["content-length"] !== undefined && length <= BUFFERED_BODY_LIMIT) {
+    return new NextRequest(url, { method, headers, body: await readBody(req) });
+  }
+  return new NextRequest(url, { method, headers, body: Readable.toWeb(req), duplex: "half" });
+}
+
+/**
+ * As Next orders them: the configured headers, the Vary it adds to every app
+ * route, then the handler's own, which never replace a configured one.
+ */
+function writeHeaders(res, response, { configured, vary }) {
+  res.statusCode = response.status;
+  if (response.statusText) res.statusMessage = response.statusText;
+  for (const { key, value } of configured) res.setHeader(key, value);
+  if (vary) res.appendHeader("vary", vary);
+  response.headers.forEach((value, name) => {
+    if (DROPPED_RESPONSE_HEADERS.has(name)) return;
+    if (REPEATABLE_RESPONSE_HEADERS.has(name) || !res.hasHeader(name)) res.appendHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.appendHeader("set-cookie", cookies);
+}
+
+/**
+ * The bytes of a body the handler gave as a string or bytes (Response.json,
+ * `new Response(text)`), read from undici's own record of it instead of
+ * through its stream: that read costs more than the rest of the response.
+ * Null for anything else (a stream, a Blob, FormData, a body already read, a
+ * Node whose Response keeps its state otherwise), which then goes through the stream.
+ */
+let stateKey;
+export function completeBody(response) {
+  stateKey ??= Object.getOwnPropertySymbols(response).find((s) => s.description === "state") ?? null;
+  const body = stateKey ? response[stateKey]?.body : null;
+  if (!body || response.bodyUsed || body.stream?.locked) return null;
+  const { source } = body;
+  if (typeof source === "string") return Buffer.from(source);
+  if (source instanceof Uint8Array) return Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  return null;
+}
+
+const NOT_YET = Symbol("not yet");
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve, NOT_YET));
+
+/**
+ * Writes a Web Response to a Node response. A body that is complete at once
+ * (the usual JSON answer) goes out in one write with a Content-Length; a body
+ * that keeps coming (an event stream) is streamed as it comes, and cancelled
+ * when the client goes away.
+ */
+export async function sendWebResponse(req, res, response, headers) {
+  writeHeaders(res, response, headers);
+  if (!response.body || req.method === "HEAD") {
+    if (response.body) await response.body.cancel();
+    res.end();
+    return;
+  }
+  const complete = completeBody(response);
+  if (complete) {
+    res.end(complete);
+    return;
+  }
+  const reader = response.body.getReader();
+  const first = await reader.read();
+  if (first.done) {
+    res.end();
+    return;
+  }
+  let next = reader.read();
+  // A body that is already complete ends within a few microtasks (two for
+  // undici's); only a body that is still being produced waits a turn.
+  let settled = NOT_YET;
+  next.then(
+    (chunk) => (settled = chunk),
+    () => {},
+  );
+  for (let hop = 0; hop < 8 && settled === NOT_YET; hop++) await null;
+  if (settled === NOT_YET) settled = await Promise.race([next, nextTurn()]);
+  if (settled !== NOT_YET && settled.done) {
+    res.end(first.value);
+    return;
+  }
+
+  let closed = false;
+  res.once("close", () => {
+    closed = true;
+    if (!res.writableFinished) reader.cancel().catch(() => {});
+  });
+  let chunk = first;
+  try {
+    while (!chunk.done && !closed) {
+      if (!res.write(chunk.value)) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+      chunk = await next;
+      next = chunk.done ? next : reader.read();
+    }
+    res.end();
+  } catch (error) {
+    res.destroy(error instanceof Error ? error : undefined);
+  }
+}

@@ -1,0 +1,123 @@
+// The production server (`npm start`) answers machine routes itself and hands
+// everything else to Next. A client must not be able to tell the two paths
+// apart: same status, headers (security headers included) and body as plain
+// `next start` gives for the same request, on the same database and keys.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort, startAppServer, type AppServer } from "../support/app-server";
+
+const baseUrl = inject("baseUrl");
+const serverEnv = inject("serverEnv");
+const serverLogFile = inject("serverLogFile");
+const usesProductionServer = process.env.LATCH_TEST_SERVER !== "next-start";
+
+/**
+ * Headers that describe the connection, the moment or the transfer, not the
+ * answer. Transfer only: Next gzips even an 11-byte body for a client that
+ * accepts gzip (its compression middleware never learns the length), the fast
+ * path only bodies of 1 KiB and more, as that middleware intends; fetch
+ * decodes both to the same body.
+ */
+const TRANSIENT = new Set(["date", "connection", "keep-alive", "content-encoding", "transfer-encoding", "content-length"]);
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  cookies: string[];
+  body: string;
+}
+
+async function ask(base: string, path: string, init: RequestInit = {}): Promise<Answer> {
+  const response = await fetch(new URL(path, base), { redirect: "manual", ...init });
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!TRANSIENT.has(name) && name !== "set-cookie") headers[name] = value;
+  });
+  return { status: response.status, headers, cookies: response.headers.getSetCookie(), body: await response.text() };
+}
+
+describe.runIf(usesProductionServer)("production server fast path", () => {
+  let plainNext: AppServer;
+
+  beforeAll(async () => {
+    // Same database, keys and public URL as the server under test.
+    plainNext = await startAppServer(serverEnv.DATABASE_URL!, serverEnv, { server: "next-start" });
+  });
+
+  afterAll(async () => {
+    await plainNext?.stop();
+  });
+
+  it("serves the machine routes that exist in this build itself", () => {
+    const log = fs.readFileSync(serverLogFile, "utf8");
+    const line = log.split("\n").find((l) => l.startsWith("Fast path:"));
+    expect(line, log).toBeDefined();
+    expect(line).toContain("/api/health");
+  });
+
+  it("answers the health route exactly as next start does", async () => {
+    const fast = await ask(baseUrl, "/api/health");
+    const next = await ask(plainNext.baseUrl, "/api/health");
+    expect(fast.status).toBe(200);
+    expect(JSON.parse(fast.body)).toEqual({ ok: true });
+    expect(fast).toEqual(next);
+    expect(fast.headers["x-frame-options"]).toBe("DENY");
+    expect(fast.headers["x-content-type-options"]).toBe("nosniff");
+    expect(fast.headers["content-security-policy"]).toBe("frame-ancestors 'none'");
+    expect(fast.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
+  it("gives the same answers for a query string, compression, HEAD, OPTIONS, a wrong method and a trailing slash", async () => {
+    const requests: Array<[string, RequestInit]> = [
+      ["/api/health?probe=1", {}],
+      ["/api/health", { headers: { "accept-encoding": "gzip, deflate" } }],
+      ["/api/health", { method: "HEAD" }],
+      ["/api/health", { method: "OPTIONS" }],
+      ["/api/health", { method: "POST", body: "x=1", headers: { "content-type": "application/x-www-form-urlencoded" } }],
+      ["/api/health/", {}],
+      ["/api/healthz", {}],
+    ];
+    for (const [path, init] of requests) {
+      const fast = await ask(baseUrl, path, init);
+      const next = await ask(plainNext.baseUrl, path, init);
+      // Redirects name the server they came from.
+      if (fast.headers.location) fast.headers.location = fast.headers.location.replace(baseUrl, "");
+      if (next.headers.location) next.headers.location = next.headers.location.replace(plainNext.baseUrl, "");
+      expect({ path, ...fast }, `${init.method ?? "GET"} ${path}`).toEqual({ path, ...next });
+    }
+  });
+
+  it("refuses a missing bearer token on the API the same way on both paths", async () => {
+    const next = await ask(plainNext.baseUrl, "/api/v1/me");
+    if (next.status === 404) return; // the resource server is not in this build
+    const fast = await ask(baseUrl, "/api/v1/me");
+    expect(next.status).toBe(401);
+    expect(fast).toEqual(next);
+  });
+
+  it("still serves pages and sign-in through Next, with the same security headers", async () => {
+    const fast = await ask(baseUrl, "/login");
+    expect(fast.status).toBe(200);
+    expect(fast.headers["x-frame-options"]).toBe("DENY");
+    const csrf = await ask(baseUrl, "/api/auth/csrf");
+    expect(csrf.status).toBe(200);
+    expect(JSON.parse(csrf.body)).toHaveProperty("csrfToken");
+  });
+
+  it("refuses to start on a bad configuration, as next start does, before it listens", async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [path.resolve("server/production-server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+      env: { ...process.env, ...serverEnv, AUTH_SECRET: "too-short", NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    expect(code).toBe(1);
+    expect(output).toContain("Latch cannot start: AUTH_SECRET must be at least 32 characters");
+    expect(output).not.toContain("Latch listening");
+  });
+});

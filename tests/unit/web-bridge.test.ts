@@ -1,0 +1,148 @@
+// The production server's conversions between Node's request/response and
+// Web Request/Response, over real HTTP on a loopback port.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeBody, requestOrigins, sendWebResponse, toWebRequest } from "@/server/web-bridge.mjs";
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+const configured = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+];
+let handler: Handler = () => new Response(null);
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  // The origin handlers see is the configured one, whatever Host says.
+  const origins = requestOrigins("app.internal", 4321);
+  server = http.createServer(async (req, res) => {
+    const request = await toWebRequest(req, origins);
+    await sendWebResponse(req, res, await handler(request), { configured, vary: "rsc" });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("web bridge", () => {
+  it("hands the handler the method, configured URL, headers and a form body", async () => {
+    handler = async (request) => {
+      const form = await request.formData();
+      return Response.json({
+        method: request.method,
+        url: request.url,
+        authorization: request.headers.get("authorization"),
+        internal: request.headers.get("x-middleware-next"),
+        grant: form.get("grant_type"),
+        scope: form.get("scope"),
+      });
+    };
+    const response = await fetch(`${base}/oauth/token?x=1`, {
+      method: "POST",
+      headers: {
+        authorization: "Basic YTpi",
+        "content-type": "application/x-www-form-urlencoded",
+        "x-middleware-next": "1",
+      },
+      body: "grant_type=client_credentials&scope=sales%3Aread",
+    });
+    expect(await response.json()).toEqual({
+      method: "POST",
+      url: "http://app.internal:4321/oauth/token?x=1",
+      authorization: "Basic YTpi",
+      internal: null,
+      grant: "client_credentials",
+      scope: "sales:read",
+    });
+  });
+
+  it("streams a request body that has no length", async () => {
+    handler = async (request) => new Response(await request.text());
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"jsonrpc":'));
+        controller.enqueue(new TextEncoder().encode('"2.0"}'));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${base}/mcp`, { method: "POST", body, duplex: "half" } as RequestInit);
+    expect(await response.text()).toBe('{"jsonrpc":"2.0"}');
+  });
+
+  it("keeps configured headers, adds repeatable ones and every cookie", async () => {
+    handler = () => {
+      const headers = new Headers({ "X-Frame-Options": "SAMEORIGIN", "WWW-Authenticate": 'Bearer error="invalid_token"', "Cache-Control": "no-store" });
+      headers.append("Set-Cookie", "a=1; Path=/; HttpOnly");
+      headers.append("Set-Cookie", "b=2; Path=/");
+      headers.set("Vary", "Origin");
+      return new Response("{}", { status: 401, headers });
+    };
+    const response = await fetch(`${base}/api/v1/me`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("vary")).toBe("rsc, Origin");
+    expect(response.headers.getSetCookie()).toEqual(["a=1; Path=/; HttpOnly", "b=2; Path=/"]);
+  });
+
+  it("sends a complete body in one piece and a stream as it comes", async () => {
+    handler = () => Response.json({ ok: true });
+    const whole = await fetch(`${base}/api/health`);
+    expect(whole.headers.get("content-length")).toBe("11");
+    expect(await whole.text()).toBe('{"ok":true}');
+
+    handler = () => new Response(new TextEncoder().encode("--partial--").subarray(2, 9), { headers: { "content-type": "text/plain" } });
+    expect(await (await fetch(`${base}/api/health`)).text()).toBe("partial");
+    handler = () => new Response(new Blob(["from a blob"]));
+    expect(await (await fetch(`${base}/api/health`)).text()).toBe("from a blob");
+
+    let finish: () => void = () => {};
+    const later = new Promise<void>((resolve) => (finish = resolve));
+    handler = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(new TextEncoder().encode("event: message\ndata: 1\n\n"));
+            await later;
+            controller.enqueue(new TextEncoder().encode("event: message\ndata: 2\n\n"));
+            controller.close();
+          },
+        }),
+        { headers: { "content-type": "text/event-stream" } },
+      );
+    const streamed = await fetch(`${base}/mcp`);
+    const reader = streamed.body!.getReader();
+    const first = await reader.read();
+    // The first event arrived while the handler was still holding the second.
+    expect(new TextDecoder().decode(first.value)).toBe("event: message\ndata: 1\n\n");
+    finish();
+    let rest = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += new TextDecoder().decode(chunk.value);
+    expect(rest).toBe("event: message\ndata: 2\n\n");
+  });
+
+  it("sends no body for HEAD", async () => {
+    handler = () => new Response("body");
+    const response = await fetch(`${base}/api/health`, { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+  });
+
+  it("takes a string or bytes body without reading its stream, and leaves streams alone", async () => {
+    // If a Node upgrade moves undici's internals, this fails instead of the fast path quietly slowing down.
+    expect(completeBody(Response.json({ ok: true }))?.toString()).toBe('{"ok":true}');
+    expect(completeBody(new Response("text"))?.toString()).toBe("text");
+    expect(completeBody(new Response(new ReadableStream()))).toBeNull();
+    const read = new Response("spent");
+    await read.text();
+    expect(completeBody(read)).toBeNull();
+  });
+});
