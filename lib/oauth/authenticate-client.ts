@@ -3,6 +3,7 @@ import type { OAuthClient } from "@prisma/client";
 import { hashSecret, safeEqual } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { isPlausibleClientId } from "@/lib/oauth/client-id";
+import { isMetadataDocumentUrl } from "@/lib/oauth/client-metadata-document";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
@@ -70,19 +71,38 @@ function secretMatches(client: OAuthClient, secret: string, now: Date): boolean 
   return Boolean(client.secretHash) && (current || (previousValid && previous));
 }
 
+async function findClientRow(clientId: string, issuedTo: () => Promise<string | null>): Promise<OAuthClient | null> {
+  if (isMetadataDocumentUrl(clientId)) {
+    const rowId = await issuedTo();
+    const issued = rowId === null ? null : await db().oAuthClient.findFirst({ where: { id: rowId, clientId } });
+    // Without a matching code or token any row of the URL will do: the grant refuses it anyway.
+    return issued ?? (await db().oAuthClient.findFirst({ where: { clientId }, orderBy: { createdAt: "asc" } }));
+  }
+  return db().oAuthClient.findFirst({ where: { clientId } });
+}
+
 /**
  * Authenticates the client of a token, revocation or introspection request:
  * client_secret_basic, client_secret_post, or none (public clients only).
  * Secrets are compared by SHA-256 hash in constant time; during a rotation's
  * grace period the previous secret is accepted too.
+ *
+ * A metadata-document client_id (a URL shared by every user of the app) has
+ * one row per owner that connected it; the row is the one the presented code
+ * or token was issued to (`issuedTo`, asked only then), and it must carry the
+ * presented client_id.
  */
-export async function authenticateClient(authorization: string | null, params: URLSearchParams): Promise<AuthenticatedClient> {
+export async function authenticateClient(
+  authorization: string | null,
+  params: URLSearchParams,
+  issuedTo: () => Promise<string | null> = async () => null,
+): Promise<AuthenticatedClient> {
   const presented = presentedCredentials(authorization, params);
   const basic = presented.method === "client_secret_basic";
   if (!presented.clientId) fail("Client authentication is required: send client_id (and the secret for a confidential client).", basic);
   if (!isPlausibleClientId(presented.clientId)) fail("Unknown client.", basic);
 
-  const client = await db().oAuthClient.findUnique({ where: { clientId: presented.clientId } });
+  const client = await findClientRow(presented.clientId, issuedTo);
   if (!client) {
     if (presented.secret !== null) safeEqual(hashSecret(presented.secret), "");
     fail("Unknown client.", basic);

@@ -53,9 +53,9 @@ async function guarded(run: () => Promise<Response>): Promise<Response> {
 export async function handleAuthorizeGet(request: Request): Promise<Response> {
   return guarded(async () => {
     const params = new URL(request.url).searchParams;
-    const check = await checkAuthorizationRequest(params);
-    if (check.kind !== "ok") return answerProblem(check);
     const owner = await currentOwner();
+    const check = await checkAuthorizationRequest(params, owner?.id ?? null);
+    if (check.kind !== "ok") return answerProblem(check);
     if (!owner) return redirectTo(loginUrl(params));
     if (!clientAvailableTo(check.request.client, owner.id)) return authorizeErrorPage(...NOT_AVAILABLE, 404);
     return redirectTo(`/oauth/consent?${check.request.params.toString()}`);
@@ -81,10 +81,10 @@ export async function handleAuthorizeDecision(request: Request): Promise<Respons
     }
     const form = new URLSearchParams(text);
     const params = recognisedParams(form);
-    const check = await checkAuthorizationRequest(params);
-    if (check.kind !== "ok") return answerProblem(check);
-    const { request: authorization } = check;
     const owner = await currentOwner();
+    const check = await checkAuthorizationRequest(params, owner?.id ?? null);
+    if (check.kind !== "ok") return answerProblem(check);
+    let authorization = check.request;
     if (!owner) return redirectTo(loginUrl(params));
     if (!clientAvailableTo(authorization.client, owner.id)) return authorizeErrorPage(...NOT_AVAILABLE, 404);
     if (!verifyConsentToken(form.get("consent_token") ?? "", owner.id, authorization.params)) {
@@ -113,7 +113,9 @@ export async function handleAuthorizeDecision(request: Request): Promise<Respons
       if (keys.length === 0) {
         return redirectTo(`/oauth/consent?${authorization.params.toString()}&consent_error=choose_permissions`);
       }
-      if (!(await connectClient(owner.id, authorization.client.id, keys))) return authorizeErrorPage(...NOT_AVAILABLE, 404);
+      const connected = await connectClient(owner.id, authorization.client, keys);
+      if (!connected) return authorizeErrorPage(...NOT_AVAILABLE, 404);
+      authorization = { ...authorization, client: connected };
     }
     const code = await createAuthorizationCode(owner.id, authorization);
     return redirectTo(authorizationResponseUrl(authorization.redirectUri, { code, state: authorization.state }));

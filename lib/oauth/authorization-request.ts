@@ -64,16 +64,21 @@ const UNKNOWN_CLIENT = fatal(
   "The app that sent you here is not registered with Latch, or its link is incomplete. Go back to the app and try connecting again.",
 );
 
-async function findClient(clientId: string): Promise<OAuthClient | MetadataDocumentError | null> {
+/**
+ * The client a client_id names. A metadata document URL may have one row per
+ * owner: the signed-in owner's, else the ownerless cached copy. Other client
+ * ids are random and name one row.
+ */
+async function findClient(clientId: string, ownerId: string | null): Promise<OAuthClient | MetadataDocumentError | null> {
   if (isMetadataDocumentUrl(clientId)) {
     try {
-      return await loadMetadataDocumentClient(clientId);
+      return await loadMetadataDocumentClient(clientId, ownerId);
     } catch (error) {
       if (error instanceof MetadataDocumentError) return error;
       throw error;
     }
   }
-  return db().oAuthClient.findUnique({ where: { clientId } });
+  return db().oAuthClient.findFirst({ where: { clientId, registration: { not: "metadata_document" } } });
 }
 
 function registeredRedirectUris(client: OAuthClient): string[] {
@@ -89,13 +94,14 @@ function registeredRedirectUris(client: OAuthClient): string[] {
  * Checks an authorization request (RFC 6749 §4.1.1, OAuth 2.1). The client
  * and redirect URI come first: until both are known good nothing may be sent
  * to the redirect URI. After that every problem goes back to the client as
- * `error`, `error_description`, `state` and `iss`.
+ * `error`, `error_description`, `state` and `iss`. `ownerId` is the
+ * signed-in owner, if any: it picks their own row of a metadata-document client.
  */
-export async function checkAuthorizationRequest(input: URLSearchParams): Promise<AuthorizationCheck> {
+export async function checkAuthorizationRequest(input: URLSearchParams, ownerId: string | null): Promise<AuthorizationCheck> {
   const params = recognisedParams(input);
   const clientIds = params.getAll("client_id");
   if (clientIds.length !== 1 || !isPlausibleClientId(clientIds[0]!)) return UNKNOWN_CLIENT;
-  const found = await findClient(clientIds[0]!);
+  const found = await findClient(clientIds[0]!, ownerId);
   if (found instanceof MetadataDocumentError) return fatal("This app could not be verified", found.message);
   if (!found) return UNKNOWN_CLIENT;
   const client = found;

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma, type OAuthClient } from "@prisma/client";
+import type { OAuthClient } from "@prisma/client";
 import { isLoopbackHost } from "@/lib/clients/redirect-uris";
 import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
@@ -12,7 +12,9 @@ import { OAuthError } from "@/lib/oauth/oauth-error";
 // a client_id that is an https URL names a JSON document, served by the
 // client, holding its metadata. Latch fetches it, checks it, and keeps a
 // copy in OAuthClient (registration "metadata_document", clientId = the URL)
-// that is fetched again when older than an hour.
+// that is fetched again when older than an hour. The URL is shared by every
+// user of the app: the ownerless row is the cached copy, and each owner who
+// consents gets a row of their own (unique per clientId and owner).
 
 /** Whether a client_id has the shape of a metadata document URL (https, with a path). */
 export function isMetadataDocumentUrl(value: string): boolean {
@@ -55,17 +57,26 @@ function documentMetadata(clientIdUrl: string, document: unknown) {
   }
 }
 
+const isFresh = (client: OAuthClient) =>
+  client.metadataFetchedAt !== null && client.metadataFetchedAt > new Date(Date.now() - METADATA_DOCUMENT_TTL * 1000);
+
 /**
- * The client a metadata document URL names: the cached copy while it is
- * fresh, otherwise fetched, checked and stored again (owner and permissions
- * are kept across refetches).
+ * The client a metadata document URL names, as seen by `ownerId`: their own
+ * row when they have connected it, otherwise the ownerless cached copy (one
+ * URL is shared by every user of the app, so each owner who connects it gets
+ * their own row). A copy older than an hour is fetched, checked and stored
+ * again; an owner's row keeps its owner and permissions across refetches.
  */
-export async function loadMetadataDocumentClient(clientIdUrl: string): Promise<OAuthClient> {
-  const cached = await db().oAuthClient.findUnique({ where: { clientId: clientIdUrl } });
-  const freshSince = new Date(Date.now() - METADATA_DOCUMENT_TTL * 1000);
-  if (cached && cached.registration === "metadata_document" && cached.metadataFetchedAt && cached.metadataFetchedAt > freshSince) {
-    return cached;
-  }
+export async function loadMetadataDocumentClient(clientIdUrl: string, ownerId: string | null): Promise<OAuthClient> {
+  const rows = await db().oAuthClient.findMany({
+    where: { clientId: clientIdUrl, registration: "metadata_document", OR: ownerId ? [{ ownerId: null }, { ownerId }] : [{ ownerId: null }] },
+    orderBy: { createdAt: "asc" },
+  });
+  const own = ownerId === null ? undefined : rows.find((row) => row.ownerId === ownerId);
+  const cached = rows.find((row) => row.ownerId === null);
+  const current = own ?? cached;
+  if (current && isFresh(current)) return current;
+
   let document: unknown;
   try {
     document = await fetchMetadataDocument(new URL(clientIdUrl), config().allowPrivateMetadataUrls);
@@ -80,26 +91,19 @@ export async function loadMetadataDocumentClient(clientIdUrl: string): Promise<O
     metadata: JSON.stringify(metadata.extra),
     metadataFetchedAt: new Date(),
   };
-  try {
-    return await db().oAuthClient.upsert({
-      where: { clientId: clientIdUrl },
-      update: fields,
-      create: {
-        ...fields,
-        clientId: clientIdUrl,
-        ownerId: null,
-        type: "public",
-        registration: "metadata_document",
-        tokenEndpointAuthMethod: "none",
-        permissions: "",
-      },
-    });
-  } catch (error) {
-    // Two first fetches racing: the other one stored it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const stored = await db().oAuthClient.findUnique({ where: { clientId: clientIdUrl } });
-      if (stored) return stored;
-    }
-    throw error;
-  }
+  if (own) return db().oAuthClient.update({ where: { id: own.id }, data: fields });
+  if (cached) return db().oAuthClient.update({ where: { id: cached.id }, data: fields });
+  // Two first fetches racing may both store a copy (NULL owners do not
+  // collide in the unique index); the oldest is used, and consent copies it.
+  return db().oAuthClient.create({
+    data: {
+      ...fields,
+      clientId: clientIdUrl,
+      ownerId: null,
+      type: "public",
+      registration: "metadata_document",
+      tokenEndpointAuthMethod: "none",
+      permissions: "",
+    },
+  });
 }

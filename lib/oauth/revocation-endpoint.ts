@@ -3,6 +3,7 @@ import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { authenticateClient } from "@/lib/oauth/authenticate-client";
 import { withCors } from "@/lib/oauth/cors";
+import { issuedTo } from "@/lib/oauth/issued-to";
 import { oauthEndpoint } from "@/lib/oauth/oauth-endpoint";
 import { NO_STORE, OAuthError } from "@/lib/oauth/oauth-error";
 import { param, readFormBody } from "@/lib/oauth/request-body";
@@ -19,7 +20,7 @@ export async function handleRevocationRequest(request: Request): Promise<Respons
   return withCors(
     await oauthEndpoint("revoke", async () => {
       const params = await readFormBody(request);
-      const { client } = await authenticateClient(request.headers.get("authorization"), params);
+      const { client } = await authenticateClient(request.headers.get("authorization"), params, () => issuedTo(params.get("token")));
       const token = param(params, "token");
       if (!token) throw new OAuthError("invalid_request", "The token parameter is required.");
       // The prefix names the kind, so token_type_hint is not needed to find it.

@@ -4,6 +4,7 @@ import { authorizationCodeGrant } from "@/lib/oauth/authorization-code-grant";
 import { clientCredentialsGrant } from "@/lib/oauth/client-credentials-grant";
 import { withCors } from "@/lib/oauth/cors";
 import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
+import { issuedTo } from "@/lib/oauth/issued-to";
 import { oauthEndpoint } from "@/lib/oauth/oauth-endpoint";
 import { refreshTokenGrant } from "@/lib/oauth/refresh-token-grant";
 import { param, readFormBody } from "@/lib/oauth/request-body";
@@ -16,7 +17,9 @@ import { param, readFormBody } from "@/lib/oauth/request-body";
 export async function handleTokenRequest(request: Request): Promise<Response> {
   return withCors(await oauthEndpoint("token", async () => {
     const params = await readFormBody(request);
-    const { client, method } = await authenticateClient(request.headers.get("authorization"), params);
+    // A metadata-document client_id has a row per owner: the one the code or refresh token was issued to.
+    const presented = params.get(params.get("grant_type") === "refresh_token" ? "refresh_token" : "code");
+    const { client, method } = await authenticateClient(request.headers.get("authorization"), params, () => issuedTo(presented));
     const grantType = param(params, "grant_type");
     switch (grantType) {
       case "authorization_code":

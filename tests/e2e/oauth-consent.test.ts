@@ -116,7 +116,7 @@ describe("consent in the browser", () => {
     await page.waitForURL(`${callbackOrigin}/callback?**`);
     expect(new URL(page.url()).searchParams.get("code")).toBeTruthy();
 
-    const row = await db().oAuthClient.findUnique({ where: { clientId: registered.clientId } });
+    const row = await db().oAuthClient.findFirst({ where: { clientId: registered.clientId } });
     expect(row!.ownerId).toBe(owner.id);
     expect(new Set(row!.permissions.split(" "))).toEqual(new Set(refunds.map((p) => p.key)));
   });

@@ -209,7 +209,7 @@ describe("whose client is it", () => {
     const answer = await submitConsent(session, page, { decision: "allow", access: "read_only" });
     expect(new URL(answer.headers.get("location")!).searchParams.get("code")).toBeTruthy();
 
-    const row = await db().oAuthClient.findUnique({ where: { clientId: registered.client_id } });
+    const row = await db().oAuthClient.findFirst({ where: { clientId: registered.client_id } });
     const details = await getClient(owner.id, row!.id);
     expect(details).toMatchObject({ registration: "dynamic", name: "Research agent" });
     expect(new Set(details!.permissions)).toEqual(new Set(READ_ONLY_KEYS));
@@ -242,7 +242,7 @@ describe("whose client is it", () => {
 
     const chosen = await submitConsent(session, page, { decision: "allow", access: "groups", groups: ["customers", "refunds"] });
     expect(new URL(chosen.headers.get("location")!).searchParams.get("code")).toBeTruthy();
-    const row = await db().oAuthClient.findUnique({ where: { clientId: registered.client_id } });
+    const row = await db().oAuthClient.findFirst({ where: { clientId: registered.client_id } });
     const expected = [...PERMISSIONS_BY_GROUP.get("customers")!, ...PERMISSIONS_BY_GROUP.get("refunds")!].map((p) => p.key);
     expect(new Set(row!.permissions.split(" "))).toEqual(new Set(expected));
   });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   confidential = await createTestClient(owner.id);
   publicClient = await createTestClient(owner.id, { type: "public" });
   disabled = await createTestClient(owner.id);
-  await db().oAuthClient.update({ where: { clientId: disabled.clientId }, data: { disabled: true } });
+  await db().oAuthClient.updateMany({ where: { clientId: disabled.clientId }, data: { disabled: true } });
   unowned = await registerClient({
     redirectUris: [redirectUri],
     name: "Unclaimed",

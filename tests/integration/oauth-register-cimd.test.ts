@@ -6,7 +6,10 @@ import { db } from "@/lib/db/prisma";
 import { getClient } from "@/lib/clients/get-client";
 import { READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
 import { startAppServer } from "../support/app-server";
-import { INSECURE, authorizeThroughConsent, authorizeUrl, discover, newPkce, openConsent, runCodeFlow, signedInOwner } from "../support/oauth";
+import { updateClientPermissions } from "@/lib/clients/update-client-permissions";
+import { hashSecret } from "@/lib/crypto/secrets";
+import { INSECURE, authorizeUrl, discover, newPkce, openConsent, postForm, runCodeFlow, signedInOwner } from "../support/oauth";
+import { callApi } from "../support/resource-helpers";
 
 const baseUrl = inject("baseUrl");
 const serverEnv = inject("serverEnv");
@@ -42,7 +45,7 @@ describe("dynamic client registration (RFC 7591)", () => {
     expect(registered.client_secret).toBeUndefined();
     expect(registered).toMatchObject({ client_name: "Claude", redirect_uris: redirectUris, token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"] });
     expect(typeof registered.client_id_issued_at).toBe("number");
-    const row = await db().oAuthClient.findUnique({ where: { clientId: registered.client_id } });
+    const row = await db().oAuthClient.findFirst({ where: { clientId: registered.client_id } });
     expect(row).toMatchObject({ ownerId: null, registration: "dynamic", type: "public", permissions: "" });
   });
 
@@ -81,7 +84,7 @@ describe("dynamic client registration (RFC 7591)", () => {
     await db().oAuthClient.updateMany({ where: { clientId: { in: [stale.client_id, kept.client_id] } }, data: { createdAt: old } });
     // One of them was authorized: it has an owner now and stays.
     const { owner } = await signedInOwner(baseUrl);
-    await db().oAuthClient.update({ where: { clientId: kept.client_id }, data: { ownerId: owner.id } });
+    await db().oAuthClient.updateMany({ where: { clientId: kept.client_id }, data: { ownerId: owner.id } });
     await register({ redirect_uris: ["https://app.example/cb"] });
     expect(await db().oAuthClient.count({ where: { clientId: stale.client_id } })).toBe(0);
     expect(await db().oAuthClient.count({ where: { clientId: kept.client_id } })).toBe(1);
@@ -158,7 +161,7 @@ describe("Client ID Metadata Documents", () => {
     const client = { client_id: clientId };
     const { tokens } = await runCodeFlow({ session, as, client, auth: oauth.None(), redirectUri: "http://127.0.0.1:9911/callback" });
     expect(tokens.refresh_token).toBeTruthy();
-    const row = await db().oAuthClient.findUnique({ where: { clientId } });
+    const row = await db().oAuthClient.findFirst({ where: { clientId, ownerId: owner.id } });
     expect(row).toMatchObject({ registration: "metadata_document", ownerId: owner.id, type: "public", tokenEndpointAuthMethod: "none" });
     expect(row!.metadataFetchedAt).toBeInstanceOf(Date);
     const details = await getClient(owner.id, row!.id);
@@ -174,7 +177,7 @@ describe("Client ID Metadata Documents", () => {
     publish(path, { client_name: "Cached v2", redirect_uris: ["https://two.example/cb"] });
     const stillCached = await fetch(authorizeUrl(as, { clientId, redirectUri: "https://two.example/cb", pkce: await newPkce() }), { redirect: "manual" });
     expect(stillCached.status).toBe(400);
-    await db().oAuthClient.update({ where: { clientId }, data: { metadataFetchedAt: new Date(Date.now() - 2 * 3600_000) } });
+    await db().oAuthClient.updateMany({ where: { clientId }, data: { metadataFetchedAt: new Date(Date.now() - 2 * 3600_000) } });
     const page = await openConsent(session, authorizeUrl(as, { clientId, redirectUri: "https://two.example/cb", pkce: await newPkce() }));
     expect(page.html).toContain("Cached v2");
   });
@@ -204,13 +207,82 @@ describe("Client ID Metadata Documents", () => {
     }
   });
 
-  it("keeps a connected metadata-document client to its owner", async () => {
-    const clientId = publish("/shared.json", { client_name: "Shared", redirect_uris: ["https://a.example/cb"] });
-    const { session } = await signedInOwner(baseUrl);
-    await authorizeThroughConsent(session, authorizeUrl(as, { clientId, redirectUri: "https://a.example/cb", pkce: await newPkce() }));
-    const { session: other } = await signedInOwner(baseUrl, "other");
-    const url = authorizeUrl(as, { clientId, redirectUri: "https://a.example/cb", pkce: await newPkce() });
-    const response = await other.fetch(url.pathname + url.search);
-    expect(response.status).toBe(404);
+  it("gives each owner their own client row for a shared metadata document URL, with tokens that stay theirs", async () => {
+    // One URL, as an app publishes it for all its users, connected by two owners of this Latch.
+    const clientId = publish("/shared.json", { client_name: "Shared", redirect_uris: ["https://a.example/cb"], token_endpoint_auth_method: "none" });
+    const client = { client_id: clientId };
+    const a = await signedInOwner(baseUrl, "cimd-a");
+    const b = await signedInOwner(baseUrl, "cimd-b");
+    const flow = (who: typeof a, access: "all" | "read_only") =>
+      runCodeFlow({ session: who.session, as, client, auth: oauth.None(), redirectUri: "https://a.example/cb", decision: { decision: "allow", access } });
+    const fromA = await flow(a, "all");
+    const fromB = await flow(b, "read_only");
+
+    const rows = await db().oAuthClient.findMany({ where: { clientId } });
+    const rowA = rows.find((row) => row.ownerId === a.owner.id)!;
+    const rowB = rows.find((row) => row.ownerId === b.owner.id)!;
+    expect(rows).toHaveLength(3); // the ownerless cached copy, and one row per owner
+    expect(rows.filter((row) => row.ownerId === null)).toHaveLength(1);
+    expect(rowA.id).not.toBe(rowB.id);
+    expect(rowA).toMatchObject({ registration: "metadata_document", name: "Shared", type: "public" });
+    expect(new Set(rowB.permissions.split(" "))).toEqual(new Set(READ_ONLY_KEYS));
+    expect((await getClient(b.owner.id, rowB.id))!.registration).toBe("metadata_document");
+    // Each owner sees only their own row.
+    expect(await getClient(b.owner.id, rowA.id)).toBeNull();
+    expect(await getClient(a.owner.id, rowB.id)).toBeNull();
+    await expect(updateClientPermissions(b.owner.id, rowA.id, [])).rejects.toMatchObject({ code: "not_found" });
+
+    // Each token acts for its own owner with its own row's permissions.
+    for (const [tokens, who, row] of [[fromA.tokens, a, rowA], [fromB.tokens, b, rowB]] as const) {
+      const stored = await db().accessToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(tokens.access_token) } });
+      expect(stored).toMatchObject({ ownerId: who.owner.id, clientId: row.id });
+      const me = await callApi(baseUrl, tokens.access_token, "GET", "/me");
+      expect(me.status).toBe(200);
+      expect(JSON.stringify(me.body)).toContain(who.owner.email);
+    }
+    const customer = { email: "c@example.test", name: "Cee" };
+    expect((await callApi(baseUrl, fromA.tokens.access_token, "POST", "/customers", customer)).status).toBe(201);
+    expect((await callApi(baseUrl, fromB.tokens.access_token, "POST", "/customers", customer)).status).toBe(403);
+    expect(await db().customer.count({ where: { ownerId: b.owner.id } })).toBe(0);
+
+    // Refresh with the shared client_id lands on the row the token was issued to.
+    const refreshedB = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, oauth.None(), fromB.tokens.refresh_token!, INSECURE));
+    const storedB = await db().accessToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(refreshedB.access_token) } });
+    expect(storedB).toMatchObject({ ownerId: b.owner.id, clientId: rowB.id });
+
+    // Turning B's row off does not touch A's.
+    await db().oAuthClient.update({ where: { id: rowB.id }, data: { disabled: true } });
+    expect((await callApi(baseUrl, refreshedB.access_token, "GET", "/me")).status).toBe(401);
+    expect((await callApi(baseUrl, fromA.tokens.access_token, "GET", "/me")).status).toBe(200);
+    const refreshedA = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, oauth.None(), fromA.tokens.refresh_token!, INSECURE));
+    expect(refreshedA.access_token).toBeTruthy();
+    const refusedB = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: refreshedB.refresh_token!, client_id: clientId });
+    expect(refusedB.status).toBe(401);
+
+    // Connecting again reuses the owner's row: no permission choice, no new row.
+    const again = await openConsent(a.session, authorizeUrl(as, { clientId, redirectUri: "https://a.example/cb", pkce: await newPkce() }));
+    expect(again.html).not.toContain('name="access"');
+    await flow(a, "read_only");
+    expect(await db().oAuthClient.count({ where: { clientId } })).toBe(3);
+    expect(new Set((await db().oAuthClient.findUniqueOrThrow({ where: { id: rowA.id } })).permissions.split(" "))).not.toEqual(new Set(READ_ONLY_KEYS));
+  });
+
+  it("does not let a code or refresh token of one owner's row be used through another's", async () => {
+    const clientId = publish("/shared-2.json", { client_name: "Shared 2", redirect_uris: ["https://a.example/cb"] });
+    const a = await signedInOwner(baseUrl, "cimd-a");
+    const b = await signedInOwner(baseUrl, "cimd-b");
+    const client = { client_id: clientId };
+    const { tokens } = await runCodeFlow({ session: a.session, as, client, auth: oauth.None(), redirectUri: "https://a.example/cb" });
+    await runCodeFlow({ session: b.session, as, client, auth: oauth.None(), redirectUri: "https://a.example/cb" });
+    // The refresh token names A's row; presented with another client_id it is refused.
+    const other = publish("/other.json", { client_name: "Other", redirect_uris: ["https://a.example/cb"] });
+    await runCodeFlow({ session: b.session, as, client: { client_id: other }, auth: oauth.None(), redirectUri: "https://a.example/cb" });
+    const refused = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, client_id: other });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toBe("invalid_grant");
+    const ok = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, client_id: clientId });
+    expect(ok.status).toBe(200);
+    const stored = await db().accessToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(ok.json.access_token as string) } });
+    expect(stored.ownerId).toBe(a.owner.id);
   });
 });

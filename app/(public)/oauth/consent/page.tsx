@@ -28,9 +28,9 @@ function toParams(values: Awaited<SearchParams>): URLSearchParams {
 export default async function ConsentPage({ searchParams }: { searchParams: SearchParams }) {
   const all = toParams(await searchParams);
   const params = recognisedParams(all);
-  const check = await checkAuthorizationRequest(params);
   const owner = await currentOwner();
   if (!owner) redirect(loginUrl(params));
+  const check = await checkAuthorizationRequest(params, owner.id);
   if (check.kind !== "ok" || !clientAvailableTo(check.request.client, owner.id)) redirect(`/oauth/authorize?${params.toString()}`);
   const { request } = check;
   return (
