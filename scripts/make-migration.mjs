@@ -17,6 +17,8 @@ const snapshot = path.resolve("prisma/models.snapshot");
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const prisma = path.resolve("node_modules/prisma/build/index.js");
 const outputs = [];
+// The SQLite diff opens a scratch database under data/.
+fs.mkdirSync("data", { recursive: true });
 
 for (const provider of ["sqlite", "postgresql"]) {
   const args = ["migrate", "diff", "--script"];
