@@ -1,28 +1,14 @@
 // Reading request bodies for the OAuth endpoints: size-limited, standard
 // Request only (no framework helpers), so the same handlers can run anywhere.
+import { readBodyText } from "@/lib/http/read-body";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The body as text, refusing anything over the limit without reading it all. */
 export async function readLimitedText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return null;
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const body = await readBodyText(request, maxBytes);
+  return body.ok ? body.text : null;
 }
 
 function mediaType(request: Request): string {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PERMISSION_KEYS } from "@/lib/permissions/catalogue";
-import { launchBrowser, screenshot } from "../support/browser";
+import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
 import { uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
@@ -26,11 +26,7 @@ afterAll(async () => {
 const visible = (text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
 async function signUp(): Promise<void> {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(uniqueEmail("clients"));
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/user/oauth-clients");
+  await signUpInBrowser(page, uniqueEmail("clients"), PASSWORD);
 }
 
 describe("OAuth clients in the browser", () => {

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
-import { launchBrowser, screenshot } from "../support/browser";
+import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
 import { uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
@@ -28,11 +28,7 @@ const tokenRow = (name: string) => page.getByRole("list", { name: "Access tokens
 
 describe("an owner's day in the dashboard", () => {
   it("creates a client, keeps it read-only, and creates, finds, reveals and deletes a token", async () => {
-    await page.goto("/signup");
-    await page.getByLabel("Email").fill(uniqueEmail("journey"));
-    await page.getByLabel("Password").fill("a long and careful password");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/user/oauth-clients");
+    await signUpInBrowser(page, uniqueEmail("journey"));
 
     // Create a client and copy its secret.
     await page.getByRole("link", { name: "Create New OAuth Client" }).click();

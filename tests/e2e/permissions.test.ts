@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { PERMISSION_KEYS, READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
-import { launchBrowser, screenshot } from "../support/browser";
+import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
 import { createTestClient, uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
@@ -26,11 +26,7 @@ beforeEach(async () => {
 
 async function signUp(): Promise<string> {
   const email = uniqueEmail("perms");
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/user/oauth-clients");
+  await signUpInBrowser(page, email, PASSWORD);
   const user = await db().user.findUnique({ where: { email } });
   expect(user).not.toBeNull();
   return user!.id;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { launchBrowser, screenshot } from "../support/browser";
+import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
 import { createTestClient, createTestToken, uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
@@ -26,11 +26,7 @@ afterAll(async () => {
 });
 
 async function signUp(email: string) {
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/user/oauth-clients");
+  await signUpInBrowser(page, email, PASSWORD);
 }
 
 const tokenList = () => page.getByRole("list", { name: "Access tokens" });

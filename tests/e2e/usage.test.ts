@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { PERMISSION_KEYS } from "@/lib/permissions/catalogue";
 import { getClientUsage } from "@/lib/usage/get-client-usage";
-import { launchBrowser, screenshot } from "../support/browser";
+import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
 import { createTestClient, createTestToken, uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
@@ -27,11 +27,7 @@ afterAll(async () => {
 
 async function signUp(): Promise<string> {
   const email = uniqueEmail("usage");
-  await page.goto("/signup");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/user/oauth-clients");
+  await signUpInBrowser(page, email, PASSWORD);
   const user = await db().user.findUnique({ where: { email } });
   expect(user).not.toBeNull();
   return user!.id;

@@ -34,3 +34,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+export const BROWSER_PASSWORD = "a long and careful password";
+
+/** Signs a new owner up through the real form; the page ends on the client list. */
+export async function signUpInBrowser(page: Page, email: string, password = BROWSER_PASSWORD): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/user/oauth-clients");
+}
