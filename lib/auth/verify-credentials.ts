@@ -21,17 +21,21 @@ export async function verifyCredentials(raw: unknown): Promise<CredentialsResult
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
 
+  // The attempt is recorded before it is counted, so a burst of parallel
+  // guesses cannot all slip under the limit; a success removes the record.
   const since = new Date(Date.now() - LOCKOUT_WINDOW_MS);
+  const attempt = await db().loginFailure.create({ data: { email }, select: { id: true } });
   const failures = await db().loginFailure.count({ where: { email, createdAt: { gte: since } } });
-  if (failures >= LOCKOUT_ATTEMPTS) return { ok: false, reason: "locked" };
+  if (failures > LOCKOUT_ATTEMPTS) {
+    // Refused without a check; this attempt does not extend the lockout.
+    await db().loginFailure.deleteMany({ where: { id: attempt.id } });
+    return { ok: false, reason: "locked" };
+  }
 
   const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid) {
-    await db().$transaction([
-      db().loginFailure.deleteMany({ where: { email, createdAt: { lt: since } } }),
-      db().loginFailure.create({ data: { email } }),
-    ]);
+    await db().loginFailure.deleteMany({ where: { email, createdAt: { lt: since } } });
     return { ok: false, reason: "invalid" };
   }
   await db().loginFailure.deleteMany({ where: { email } });

@@ -98,6 +98,11 @@ export function loadConfig(env: Env): Config {
     const reason = error instanceof Error ? error.message : "is invalid";
     throw new ConfigError(`Latch cannot start: LATCH_ENCRYPTION_KEY ${reason}.`);
   }
+  if (values.NODE_ENV === "production" && (keyring.current === "dev" || Object.values(keyring.keys).some((k) => new Set(k).size < 8))) {
+    throw new ConfigError(
+      "Latch cannot start: LATCH_ENCRYPTION_KEY is a development or low-entropy key; use 32 random bytes (openssl rand -base64 32).",
+    );
+  }
   return {
     production: values.NODE_ENV === "production",
     databaseUrl: values.DATABASE_URL,

@@ -40,7 +40,14 @@ export async function handleMcpPost(request: Request): Promise<Response> {
   if (!isAllowedOrigin(origin)) return forbiddenOrigin();
   const cors = mcpCorsHeaders(origin);
 
-  const auth = await authenticateBearer(request, "mcp");
+  let auth: Awaited<ReturnType<typeof authenticateBearer>>;
+  try {
+    auth = await authenticateBearer(request, "mcp");
+  } catch (error) {
+    // A database outage is a JSON-RPC error, never the framework's bare 500.
+    logError("mcp authentication", error);
+    return withHeaders(jsonRpcError(500, -32603, "Internal error"), cors);
+  }
   if (!auth.ok) return withHeaders(auth.response, cors);
 
   const body = await readBodyText(request, MAX_BODY_BYTES);

@@ -9,6 +9,7 @@ import {
   recognisedParams,
   type AuthorizationCheck,
 } from "@/lib/oauth/authorization-request";
+import { removeUnclaimedClients } from "@/lib/oauth/remove-unclaimed-clients";
 import { connectClient } from "@/lib/oauth/connect-client";
 import { isAccessChoice, keysForChoice } from "@/lib/oauth/consent-choice";
 import { verifyConsentToken } from "@/lib/oauth/consent-token";
@@ -53,6 +54,7 @@ async function guarded(run: () => Promise<Response>): Promise<Response> {
 export async function handleAuthorizeGet(request: Request): Promise<Response> {
   return guarded(async () => {
     const params = new URL(request.url).searchParams;
+    await removeUnclaimedClients();
     const owner = await currentOwner();
     const check = await checkAuthorizationRequest(params, owner?.id ?? null);
     if (check.kind !== "ok") return answerProblem(check);

@@ -3,7 +3,7 @@ import { newClientSecret } from "@/lib/clients/client-secret";
 import { generateSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import type { ClientMetadata } from "@/lib/oauth/client-metadata";
-import { UNCLAIMED_CLIENT_TTL } from "@/lib/oauth/lifetimes";
+import { removeUnclaimedClients } from "@/lib/oauth/remove-unclaimed-clients";
 
 export interface RegisteredClient {
   clientId: string;
@@ -14,12 +14,11 @@ export interface RegisteredClient {
 /**
  * Stores a dynamically registered client (RFC 7591). It has no owner and no
  * permissions until an owner first consents to it; registrations nobody
- * authorized within 24 hours are removed here, on the next registration, so
- * no timer is needed.
+ * authorized within 24 hours are removed on the next registration or
+ * authorization request (removeUnclaimedClients).
  */
 export async function registerClient(metadata: ClientMetadata): Promise<RegisteredClient> {
-  const cutoff = new Date(Date.now() - UNCLAIMED_CLIENT_TTL * 1000);
-  await db().oAuthClient.deleteMany({ where: { registration: "dynamic", ownerId: null, createdAt: { lt: cutoff } } });
+  await removeUnclaimedClients();
   const secret = metadata.tokenEndpointAuthMethod === "none" ? null : newClientSecret();
   const row = await db().oAuthClient.create({
     data: {

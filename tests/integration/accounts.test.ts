@@ -43,6 +43,18 @@ describe("owner accounts", () => {
     expect((await new HttpSession(baseUrl).signIn(other.email, other.password)).ok).toBe(true);
   });
 
+  it("lets at most 10 guesses through when they arrive all at once", async () => {
+    const owner = await createOwner();
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => new HttpSession(baseUrl).signIn(owner.email, `parallel wrong guess ${i}`)),
+    );
+    const checked = results.filter((r) => r.error === "CredentialsSignin").length;
+    const refused = results.filter((r) => r.error === "AccountLocked").length;
+    expect(checked + refused).toBe(25);
+    expect(checked).toBeLessThanOrEqual(10);
+    expect((await new HttpSession(baseUrl).signIn(owner.email, owner.password)).error).toBe("AccountLocked");
+  });
+
   it("sends a signed-out visitor to /login and remembers where they were going", async () => {
     const response = await fetch(`${baseUrl}/user/oauth-clients?page=2`, { redirect: "manual" });
     expect([302, 307]).toContain(response.status);

@@ -139,10 +139,16 @@ describe("changing a client", () => {
     const owner = await createOwner();
     const created = await createTestClient(owner.id, { name: "Doomed" });
     const kept = await createTestClient(owner.id);
-    await createTestToken(owner.id, created.id);
+    const used = await createTestToken(owner.id, created.id);
     await createTestToken(owner.id, created.id);
     await createTestToken(owner.id, kept.id);
+    const usage = { ownerId: owner.id, clientId: created.id, tokenId: used.id, permission: "sale.void" };
+    await db().permissionUsage.create({ data: { ...usage, day: "2026-01-01", allowed: 1, refused: 2 } });
+    await db().refusedAttempt.create({ data: { ...usage, operation: "tool void_sale" } });
     expect(await deleteClient(owner.id, created.id)).toEqual({ name: "Doomed", deletedTokens: 2 });
+    // What the client used and tried goes with it.
+    expect(await db().permissionUsage.count({ where: { clientId: created.id } })).toBe(0);
+    expect(await db().refusedAttempt.count({ where: { clientId: created.id } })).toBe(0);
     expect(await getClient(owner.id, created.id)).toBeNull();
     expect(await db().accessToken.count({ where: { clientId: created.id } })).toBe(0);
     expect(await db().accessToken.count({ where: { clientId: kept.id } })).toBe(1);

@@ -1,7 +1,8 @@
+import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "@/lib/config/load-config";
 
-const KEY = Buffer.alloc(32, 7).toString("base64");
+const KEY = crypto.randomBytes(32).toString("base64");
 const production = {
   NODE_ENV: "production",
   DATABASE_URL: "postgres://latch@db/latch",
@@ -26,6 +27,8 @@ describe("configuration", () => {
     ["AUTH_SECRET", "changeme-changeme-changeme-changeme", /AUTH_SECRET is a well-known placeholder/],
     ["LATCH_ENCRYPTION_KEY", undefined, /LATCH_ENCRYPTION_KEY/],
     ["LATCH_ENCRYPTION_KEY", "dG9vIHNob3J0", /LATCH_ENCRYPTION_KEY/],
+    ["LATCH_ENCRYPTION_KEY", Buffer.alloc(32, 7).toString("base64"), /LATCH_ENCRYPTION_KEY is a development or low-entropy key/],
+    ["LATCH_ENCRYPTION_KEY", `dev:${crypto.randomBytes(32).toString("base64")}`, /LATCH_ENCRYPTION_KEY is a development or low-entropy key/],
     ["LATCH_PUBLIC_URL", undefined, /LATCH_PUBLIC_URL is required/],
     ["LATCH_PUBLIC_URL", "ftp://x", /LATCH_PUBLIC_URL must be an absolute http\(s\) URL/],
     ["DATABASE_URL", "mysql://x", /DATABASE_URL must start with file:/],
