@@ -6,6 +6,7 @@ import { createCustomer } from "@/lib/commerce/create-customer";
 import { createProduct } from "@/lib/commerce/create-product";
 import { db } from "@/lib/db/prisma";
 import { createOwner, createTestClient, createTestToken } from "../support/factories";
+import { basic, postForm } from "../support/oauth";
 import { allKeysExcept, callApi, commerceFixtures, setClientPermissions } from "../support/resource-helpers";
 
 const baseUrl = inject("baseUrl");
@@ -175,6 +176,13 @@ describe.each(CASES)("$name", (testCase) => {
       const deletedClient = await createTestClient(owner.id);
       tokens["deleted client"] = (await createTestToken(owner.id, deletedClient.id)).token;
       await db().oAuthClient.delete({ where: { id: deletedClient.id } });
+
+      // Issued by the token endpoint, then revoked by its client (RFC 7009).
+      const issuer = await createTestClient(owner.id);
+      const auth = { authorization: basic(issuer.clientId, issuer.clientSecret!) };
+      const issued = await postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials" }, auth);
+      tokens.revoked = String(issued.json.access_token);
+      expect((await postForm(baseUrl, "/oauth/revoke", { token: tokens.revoked }, auth)).status).toBe(200);
     });
 
     it("without a token", async () => {
@@ -187,7 +195,7 @@ describe.each(CASES)("$name", (testCase) => {
       expect(result.body.error?.code).toBe("unauthorized");
     });
 
-    it.each(["expired", "deleted", "disabled client", "deleted client"])("with a token that is %s", async (kind) => {
+    it.each(["expired", "deleted", "revoked", "disabled client", "deleted client"])("with a token that is %s", async (kind) => {
       const request = await testCase.request(ownerId);
       const result = await callApi(baseUrl, tokens[kind]!, request.method, request.path, request.body);
       expect(result.status).toBe(401);
