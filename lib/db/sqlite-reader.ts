@@ -29,3 +29,19 @@ export function sqliteGet<Row>(sql: string, ...params: (string | number | null)[
   }
   return statement.get(...params) as Row | undefined;
 }
+
+/** All rows of a read-only statement with `?` parameters. */
+export function sqliteAll<Row>(sql: string, ...params: (string | number | null)[]): Row[] {
+  const { db, statements } = reader();
+  let statement = statements.get(sql);
+  if (!statement) {
+    statement = db.prepare(sql);
+    statements.set(sql, statement);
+  }
+  return statement.all(...params) as Row[];
+}
+
+/** A date as Prisma stores it in SQLite (ISO 8601, UTC, "+00:00"), so text comparisons order like times. */
+export function sqliteDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
