@@ -183,7 +183,9 @@ export async function seedDatabase({ databaseUrl, encryptionKey, outFile, profil
       const expiryRoll = crypto.randomInt(10);
       const expiresAt = expiryRoll === 0 ? new Date(now - crypto.randomInt(1, 60) * DAY) : expiryRoll === 1 ? null : new Date(now + crypto.randomInt(1, 90) * DAY);
       const live = expiresAt === null || expiresAt.getTime() > now;
-      const allowed = client.permissions.includes(ME_PERMISSION) && client.permissions.includes(CUSTOMERS_PERMISSION);
+      // Whole keys: "account.retrieve" is also the tail of "paypal_account.retrieve".
+      const keys = client.permissions.split(" ");
+      const allowed = keys.includes(ME_PERMISSION) && keys.includes(CUSTOMERS_PERMISSION);
       if (live && !client.disabled && allowed && (scope === null || scope === SAMPLE_SCOPE)) eligible.push(token);
       batch.push({
         id: id(),

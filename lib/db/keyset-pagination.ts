@@ -18,7 +18,7 @@ export function encodeCursor(row: Position): string {
   return Buffer.from(`${row.createdAt.getTime()}:${row.id}`, "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string): Position {
+export function decodeCursor(cursor: string): Position {
   const decoded = Buffer.from(cursor, "base64url").toString("utf8");
   const match = /^(\d{1,15}):([A-Za-z0-9_-]{1,64})$/.exec(decoded);
   if (!match) throw new AppError("bad_request", "The cursor is invalid; pass the nextCursor of a previous page.", { cursor: ["The cursor is invalid"] });

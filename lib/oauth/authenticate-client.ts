@@ -1,7 +1,9 @@
 import "server-only";
 import type { OAuthClient } from "@prisma/client";
+import { config } from "@/lib/config/env";
 import { hashSecret, safeEqual } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
+import { sqliteGet } from "@/lib/db/sqlite-reader";
 import { isPlausibleClientId } from "@/lib/oauth/client-id";
 import { isMetadataDocumentUrl } from "@/lib/oauth/client-metadata-document";
 import { OAuthError } from "@/lib/oauth/oauth-error";
@@ -71,6 +73,36 @@ function secretMatches(client: OAuthClient, secret: string, now: Date): boolean 
   return Boolean(client.secretHash) && (current || (previousValid && previous));
 }
 
+type Stored<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] extends boolean ? number | bigint : T[K] };
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+/** A row as read raw from SQLite, typed as Prisma would give it. */
+function clientFromSqlite(raw: Stored<OAuthClient>): OAuthClient {
+  return {
+    ...raw,
+    disabled: Boolean(raw.disabled),
+    previousSecretExpiresAt: date(raw.previousSecretExpiresAt),
+    secretRotatedAt: date(raw.secretRotatedAt),
+    metadataFetchedAt: date(raw.metadataFetchedAt),
+    createdAt: date(raw.createdAt)!,
+    updatedAt: date(raw.updatedAt)!,
+    lastUsedAt: date(raw.lastUsedAt),
+  };
+}
+
+const CLIENT_BY_CLIENT_ID = `SELECT * FROM "OAuthClient" WHERE "clientId" = ? LIMIT 1`;
+
+/** The one row of a Latch-issued client_id (every token, revoke and introspect request asks). */
+async function findClientById(clientId: string): Promise<OAuthClient | null> {
+  if (config().databaseProvider === "sqlite") {
+    // A prepared statement on the reader connection (see lib/db/sqlite-reader.ts).
+    const raw = sqliteGet<Stored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
+    return raw ? clientFromSqlite(raw) : null;
+  }
+  return db().oAuthClient.findFirst({ where: { clientId } });
+}
+
 async function findClientRow(clientId: string, issuedTo: () => Promise<string | null>): Promise<OAuthClient | null> {
   if (isMetadataDocumentUrl(clientId)) {
     const rowId = await issuedTo();
@@ -78,7 +110,7 @@ async function findClientRow(clientId: string, issuedTo: () => Promise<string | 
     // Without a matching code or token any row of the URL will do: the grant refuses it anyway.
     return issued ?? (await db().oAuthClient.findFirst({ where: { clientId }, orderBy: { createdAt: "asc" } }));
   }
-  return db().oAuthClient.findFirst({ where: { clientId } });
+  return findClientById(clientId);
 }
 
 /**

@@ -25,7 +25,7 @@ export async function clientCredentialsGrant(client: OAuthClient, method: Client
   const scope = parsed.scopes.length > 0 ? parsed.scopes.join(" ") : null;
   const audience = audienceFromResources(params.getAll("resource"));
   const ownerId = client.ownerId;
-  return db().$transaction((tx) =>
-    issueTokens({ client, ownerId, createdVia: "client_credentials", accessScope: scope, audience, grantId: null, refresh: null }, tx),
-  );
+  // One insert and nothing to read back: no interactive transaction, which on
+  // SQLite would hold the write lock across round trips and queue every request.
+  return issueTokens({ client, ownerId, createdVia: "client_credentials", accessScope: scope, audience, grantId: null, refresh: null }, db());
 }

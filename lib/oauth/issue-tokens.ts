@@ -2,7 +2,7 @@ import "server-only";
 import type { OAuthClient, Prisma } from "@prisma/client";
 import { generateSecret, hashSecret } from "@/lib/crypto/secrets";
 import { ACCESS_TOKEN_TTL, REFRESH_TOKEN_TTL, secondsFromNow } from "@/lib/oauth/lifetimes";
-import { scopesForKeys } from "@/lib/permissions/scopes";
+import { scopeStringForStoredKeys } from "@/lib/permissions/scopes";
 import { mintAccessToken } from "@/lib/tokens/mint-access-token";
 import type { CreatedVia } from "@/lib/tokens/token-kinds";
 
@@ -28,7 +28,7 @@ export interface IssueTokensInput {
 
 /** The scope string a token answer reports: the granted scopes, or those covering the client's permissions. */
 export function grantedScope(client: Pick<OAuthClient, "permissions">, scope: string | null): string {
-  return scope ?? scopesForKeys(client.permissions ? client.permissions.split(" ") : []).join(" ");
+  return scope ?? scopeStringForStoredKeys(client.permissions);
 }
 
 /** Mints the access token (and refresh token) of one successful grant, inside the caller's transaction. */

@@ -89,3 +89,36 @@ export function scopesForKeys(keys: Iterable<string>): string[] {
   }
   return [...scopes].sort();
 }
+
+const EFFECTIVE_CACHE_LIMIT = 1_000;
+const effectiveCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * effectivePermissions() for a client's stored permission string (keys
+ * separated by spaces), remembered: every API call, MCP call and
+ * introspection asks it for one of a few distinct (permissions, scope) pairs,
+ * and the answer depends on nothing else (the catalogue is fixed at build).
+ */
+export function effectivePermissionsOf(storedKeys: string, tokenScope: string | null | undefined): ReadonlySet<string> {
+  const key = `${tokenScope ?? ""}\n${storedKeys}`;
+  let result = effectiveCache.get(key);
+  if (!result) {
+    if (effectiveCache.size >= EFFECTIVE_CACHE_LIMIT) effectiveCache.clear();
+    result = effectivePermissions(storedKeys ? storedKeys.split(" ") : [], tokenScope);
+    effectiveCache.set(key, result);
+  }
+  return result;
+}
+
+const scopesCache = new Map<string, string>();
+
+/** scopesForKeys() of a stored permission string, joined with spaces; remembered like effectivePermissionsOf(). */
+export function scopeStringForStoredKeys(storedKeys: string): string {
+  let result = scopesCache.get(storedKeys);
+  if (result === undefined) {
+    if (scopesCache.size >= EFFECTIVE_CACHE_LIMIT) scopesCache.clear();
+    result = scopesForKeys(storedKeys ? storedKeys.split(" ") : []).join(" ");
+    scopesCache.set(storedKeys, result);
+  }
+  return result;
+}

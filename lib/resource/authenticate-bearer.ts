@@ -1,6 +1,6 @@
 import "server-only";
 import { getPermission } from "@/lib/permissions/catalogue";
-import { effectivePermissions, scopesForKeys } from "@/lib/permissions/scopes";
+import { effectivePermissionsOf, scopesForKeys } from "@/lib/permissions/scopes";
 import { bearerErrorResponse, CHALLENGES, type BearerChallenge } from "@/lib/resource/bearer-errors";
 import { hasTokenInQuery, parseBearerHeader } from "@/lib/resource/bearer-header";
 import { findBearerToken, findBearerTokenById, type BearerTokenRow } from "@/lib/resource/find-bearer-token";
@@ -16,6 +16,7 @@ export interface Principal {
   tokenId: string;
   tokenName: string;
   ownerId: string;
+  ownerEmail: string;
   /** OAuthClient.id (row id). */
   clientId: string;
   /** The public client_id (`latch_ci_...`). */
@@ -31,10 +32,6 @@ export interface Principal {
 
 export type Authentication = { ok: true; principal: Principal } | { ok: false; response: Response };
 
-function splitKeys(stored: string): string[] {
-  return stored ? stored.split(" ") : [];
-}
-
 /** The principal for a stored token, or null when it may not be used now. */
 function principalFromRow(row: BearerTokenRow | null, now: Date): Principal | null {
   if (!row) return null;
@@ -47,6 +44,7 @@ function principalFromRow(row: BearerTokenRow | null, now: Date): Principal | nu
     tokenId: row.id,
     tokenName: row.name,
     ownerId: row.ownerId,
+    ownerEmail: row.ownerEmail,
     clientId: row.clientId,
     clientPublicId: row.clientPublicId,
     clientName: row.clientName,
@@ -54,7 +52,7 @@ function principalFromRow(row: BearerTokenRow | null, now: Date): Principal | nu
     scope: row.scope,
     audience: row.audience,
     expiresAt: row.expiresAt,
-    permissions: effectivePermissions(splitKeys(row.clientPermissions), row.scope),
+    permissions: effectivePermissionsOf(row.clientPermissions, row.scope),
   };
 }
 

@@ -1,6 +1,4 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
-import { notFound } from "@/lib/errors";
 import type { Principal } from "@/lib/resource/authenticate-bearer";
 
 export interface PrincipalDescription {
@@ -18,11 +16,11 @@ export interface PrincipalDescription {
 }
 
 /** "Who am I": the token's owner, client, expiry and effective permissions. */
+// The owner came with the token in the bearer check's one query (an owner's
+// deletion takes their tokens with it).
 export async function describePrincipal(principal: Principal): Promise<PrincipalDescription> {
-  const owner = await db().user.findUnique({ where: { id: principal.ownerId }, select: { id: true, email: true } });
-  if (!owner) throw notFound("Account not found");
   return {
-    owner,
+    owner: { id: principal.ownerId, email: principal.ownerEmail },
     client: { id: principal.clientPublicId, name: principal.clientName },
     token: {
       id: principal.tokenId,

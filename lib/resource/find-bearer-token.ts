@@ -1,13 +1,16 @@
 import "server-only";
-import { Prisma } from "@prisma/client";
+import { config } from "@/lib/config/env";
 import { hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
+import { sqliteGet } from "@/lib/db/sqlite-reader";
 
 /** An access token joined with its client, as stored; no checks applied yet. */
 export interface BearerTokenRow {
   id: string;
   name: string;
   ownerId: string;
+  /** The owner's sign-in email, for "who am I" without a second query. */
+  ownerEmail: string;
   createdVia: string;
   grantId: string | null;
   scope: string | null;
@@ -31,17 +34,19 @@ interface RawRow extends Omit<BearerTokenRow, "expiresAt" | "lastUsedAt" | "crea
 }
 
 // One indexed query per request (the unique index on tokenHash, then the
-// client's primary key). Prisma's `include` would issue a second round trip,
-// and this runs on every API and MCP call. Quoted identifiers and positional
-// parameters read the same on SQLite and PostgreSQL.
-const SELECT = Prisma.sql`
-  SELECT t."id", t."name", t."ownerId", t."createdVia", t."grantId", t."scope", t."audience",
+// client's and the owner's primary keys). Prisma's `include` would issue a second round trip,
+// and this runs on every API and MCP call. Quoted identifiers read the same on
+// SQLite and PostgreSQL. On SQLite the statement is prepared once on a reader
+// connection (lib/db/sqlite-reader.ts); on PostgreSQL it goes through Prisma.
+const SELECT = `
+  SELECT t."id", t."name", t."ownerId", u."email" AS "ownerEmail", t."createdVia", t."grantId", t."scope", t."audience",
          t."expiresAt", t."lastUsedAt", t."createdAt", t."clientId",
          c."clientId" AS "clientPublicId", c."name" AS "clientName",
          c."ownerId" AS "clientOwnerId", c."disabled" AS "clientDisabled",
          c."permissions" AS "clientPermissions"
   FROM "AccessToken" t
-  JOIN "OAuthClient" c ON c."id" = t."clientId"`;
+  JOIN "OAuthClient" c ON c."id" = t."clientId"
+  JOIN "User" u ON u."id" = t."ownerId"`;
 
 function toDate(value: Date | string | number | null): Date | null {
   if (value === null) return null;
@@ -59,14 +64,21 @@ function normalize(row: RawRow | undefined): BearerTokenRow | null {
   };
 }
 
+const BY_HASH = `${SELECT} WHERE t."tokenHash" = ?`;
+const BY_ID = `${SELECT} WHERE t."id" = ?`;
+
+async function findOne(sql: string, value: string): Promise<BearerTokenRow | null> {
+  if (config().databaseProvider === "sqlite") return normalize(sqliteGet<RawRow>(sql, value));
+  const rows = await db().$queryRawUnsafe<RawRow[]>(sql.replace("?", "$1"), value);
+  return normalize(rows[0]);
+}
+
 /** The token whose SHA-256 hash matches the presented value, or null. */
 export async function findBearerToken(token: string): Promise<BearerTokenRow | null> {
-  const rows = await db().$queryRaw<RawRow[]>`${SELECT} WHERE t."tokenHash" = ${hashSecret(token)}`;
-  return normalize(rows[0]);
+  return findOne(BY_HASH, hashSecret(token));
 }
 
 /** The same row by token id: the live re-check before an MCP tool acts. */
 export async function findBearerTokenById(id: string): Promise<BearerTokenRow | null> {
-  const rows = await db().$queryRaw<RawRow[]>`${SELECT} WHERE t."id" = ${id}`;
-  return normalize(rows[0]);
+  return findOne(BY_ID, id);
 }
