@@ -19,26 +19,24 @@ function reader() {
   return globalForReader.latchSqliteReader;
 }
 
-/** The first row of a read-only statement with `?` parameters, or undefined. */
-export function sqliteGet<Row>(sql: string, ...params: (string | number | null)[]): Row | undefined {
+function prepared(sql: string): Database.Statement {
   const { db, statements } = reader();
   let statement = statements.get(sql);
   if (!statement) {
     statement = db.prepare(sql);
     statements.set(sql, statement);
   }
-  return statement.get(...params) as Row | undefined;
+  return statement;
+}
+
+/** The first row of a read-only statement with `?` parameters, or undefined. */
+export function sqliteGet<Row>(sql: string, ...params: (string | number | null)[]): Row | undefined {
+  return prepared(sql).get(...params) as Row | undefined;
 }
 
 /** All rows of a read-only statement with `?` parameters. */
 export function sqliteAll<Row>(sql: string, ...params: (string | number | null)[]): Row[] {
-  const { db, statements } = reader();
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    statements.set(sql, statement);
-  }
-  return statement.all(...params) as Row[];
+  return prepared(sql).all(...params) as Row[];
 }
 
 /** A date as Prisma stores it in SQLite (ISO 8601, UTC, "+00:00"), so text comparisons order like times. */
