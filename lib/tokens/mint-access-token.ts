@@ -4,6 +4,8 @@ import { config } from "@/lib/config/env";
 import { encryptSecret } from "@/lib/crypto/encryption";
 import { displayParts, generateSecret, hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
+import { sqliteDate } from "@/lib/db/sqlite-reader";
+import { sqliteTryRun, timeOrderedId } from "@/lib/db/sqlite-writer";
 import type { CreatedVia } from "@/lib/tokens/token-kinds";
 
 export interface MintAccessTokenInput {
@@ -38,22 +40,33 @@ export async function mintAccessToken(input: MintAccessTokenInput, client: Write
   const token = generateSecret("access_token");
   const tokenHash = hashSecret(token);
   const { prefix, last4 } = displayParts(token);
-  const row = await client.accessToken.create({
-    data: {
-      tokenHash,
-      encrypted: encryptSecret(token, config().keyring, tokenHash),
-      prefix,
-      last4,
-      name: input.name,
-      ownerId: input.ownerId,
-      clientId: input.clientId,
-      createdVia: input.createdVia,
-      scope: input.scope ?? null,
-      audience: input.audience ?? null,
-      grantId: input.grantId ?? null,
-      expiresAt: input.expiresAt,
-    },
-    select: { id: true, expiresAt: true, createdAt: true },
-  });
+  const data = {
+    tokenHash,
+    encrypted: encryptSecret(token, config().keyring, tokenHash),
+    prefix,
+    last4,
+    name: input.name,
+    ownerId: input.ownerId,
+    clientId: input.clientId,
+    createdVia: input.createdVia,
+    scope: input.scope ?? null,
+    audience: input.audience ?? null,
+    grantId: input.grantId ?? null,
+    expiresAt: input.expiresAt,
+  };
+  // Outside a transaction on SQLite: one prepared insert (Prisma compiles
+  // every query, which dominates the token endpoint). Otherwise, Prisma.
+  if (client === db() && config().databaseProvider === "sqlite") {
+    const createdAt = new Date();
+    const id = timeOrderedId(createdAt.getTime());
+    const inserted = sqliteTryRun(
+      `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
+      data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
+    );
+    if (inserted) return { token, id, expiresAt: data.expiresAt, createdAt };
+  }
+  const row = await client.accessToken.create({ data, select: { id: true, expiresAt: true, createdAt: true } });
   return { token, ...row };
 }
