@@ -24,11 +24,13 @@ export async function verifyCredentials(raw: unknown): Promise<CredentialsResult
   // The attempt is recorded before it is counted, so a burst of parallel
   // guesses cannot all slip under the limit; a success removes the record.
   const since = new Date(Date.now() - LOCKOUT_WINDOW_MS);
-  const attempt = await db().loginFailure.create({ data: { email }, select: { id: true } });
+  await db().loginFailure.create({ data: { email } });
   const failures = await db().loginFailure.count({ where: { email, createdAt: { gte: since } } });
   if (failures > LOCKOUT_ATTEMPTS) {
-    // Refused without a check; this attempt does not extend the lockout.
-    await db().loginFailure.deleteMany({ where: { id: attempt.id } });
+    // Refused without a check. The refused attempt stays counted: removing it
+    // would let a burst of parallel guesses, all refused at once, reset the
+    // counter for the next one.
+    await db().loginFailure.deleteMany({ where: { email, createdAt: { lt: since } } });
     return { ok: false, reason: "locked" };
   }
 
