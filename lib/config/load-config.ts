@@ -77,7 +77,10 @@ function readOrCreateDevSecrets(): { AUTH_SECRET: string; LATCH_ENCRYPTION_KEY: 
   return secrets;
 }
 
-const WEAK_SECRETS = /^(changeme|secret|password|test|development)/i;
+/** A placeholder ("changeme-changeme-…", "aaaa…") uses few distinct characters; 32 random bytes use about 30. */
+function looksLikePlaceholder(secret: string): boolean {
+  return new Set(secret).size < 16;
+}
 
 export function loadConfig(env: Env): Config {
   const parsed = schema.safeParse(withDevelopmentDefaults(env));
@@ -88,8 +91,8 @@ export function loadConfig(env: Env): Config {
     throw new ConfigError(`Latch cannot start: ${variable} ${message}.`);
   }
   const values = parsed.data;
-  if (values.NODE_ENV === "production" && WEAK_SECRETS.test(values.AUTH_SECRET)) {
-    throw new ConfigError("Latch cannot start: AUTH_SECRET is a well-known placeholder; use 32 random bytes.");
+  if (values.NODE_ENV === "production" && looksLikePlaceholder(values.AUTH_SECRET)) {
+    throw new ConfigError("Latch cannot start: AUTH_SECRET looks like a placeholder (too few different characters); use 32 random bytes.");
   }
   let keyring: Keyring;
   try {
