@@ -1,22 +1,37 @@
 import Link from "next/link";
+import { tokenPageLinks } from "@/components/access-tokens/token-page-links";
 import { buttonClasses } from "@/components/ui/button";
+import { TOKEN_PAGE_SIZE, type TokenPage } from "@/lib/tokens/list-token-page";
+import type { TokenListQuery } from "@/lib/tokens/schemas";
 
 interface KeysetPaginationProps {
-  page: number;
-  pageSize: number;
-  shown: number;
-  total: number;
-  /** True when counting stopped at `total` (more exist). */
-  totalCapped: boolean;
-  previousHref: string | null;
-  nextHref: string | null;
+  /** The list's path; the links keep the query's filters. */
+  pathname: string;
+  query: TokenListQuery;
+  result: TokenPage;
+}
+
+function PageLink({ href, rel, children }: { href: string | null; rel: "prev" | "next"; children: string }) {
+  return href ? (
+    <Link href={href} className={buttonClasses("secondary", "sm")} rel={rel}>
+      {children}
+    </Link>
+  ) : (
+    <span className={`${buttonClasses("secondary", "sm")} pointer-events-none opacity-50`} aria-disabled="true">
+      {children}
+    </span>
+  );
 }
 
 /**
  * Previous / Next over keyset cursors. The page number only labels where the
  * owner is; the cursor in the URL is what the server reads.
  */
-export function KeysetPagination({ page, pageSize, shown, total, totalCapped, previousHref, nextHref }: KeysetPaginationProps) {
+export function KeysetPagination({ pathname, query, result }: KeysetPaginationProps) {
+  const { page, previousHref, nextHref } = tokenPageLinks(pathname, query, result);
+  const { total, totalCapped } = result;
+  const shown = result.tokens.length;
+  const pageSize = TOKEN_PAGE_SIZE;
   const first = (page - 1) * pageSize + 1;
   const count = totalCapped ? `${total.toLocaleString("en")}+` : total.toLocaleString("en");
   const pages = totalCapped ? null : Math.max(1, Math.ceil(total / pageSize));
@@ -36,24 +51,12 @@ export function KeysetPagination({ page, pageSize, shown, total, totalCapped, pr
       </p>
       {previousHref || nextHref ? (
         <div className="flex gap-2">
-          {previousHref ? (
-            <Link href={previousHref} className={buttonClasses("secondary", "sm")} rel="prev">
-              Previous
-            </Link>
-          ) : (
-            <span className={`${buttonClasses("secondary", "sm")} pointer-events-none opacity-50`} aria-disabled="true">
-              Previous
-            </span>
-          )}
-          {nextHref ? (
-            <Link href={nextHref} className={buttonClasses("secondary", "sm")} rel="next">
-              Next
-            </Link>
-          ) : (
-            <span className={`${buttonClasses("secondary", "sm")} pointer-events-none opacity-50`} aria-disabled="true">
-              Next
-            </span>
-          )}
+          <PageLink href={previousHref} rel="prev">
+            Previous
+          </PageLink>
+          <PageLink href={nextHref} rel="next">
+            Next
+          </PageLink>
         </div>
       ) : null}
     </nav>

@@ -1,6 +1,5 @@
 import "server-only";
-import Database from "better-sqlite3";
-import { config } from "@/lib/config/env";
+import { sqliteConnection } from "@/lib/db/sqlite-connection";
 
 // A second SQLite connection for the hottest reads (the bearer token lookup
 // on every API and MCP call, and introspection), with statements prepared
@@ -9,34 +8,16 @@ import { config } from "@/lib/config/env";
 // (set by the migration runner) lets this connection read while Prisma's
 // writes; each read sees everything committed before it. Reads only.
 
-const globalForReader = globalThis as unknown as { latchSqliteReader?: { db: Database.Database; statements: Map<string, Database.Statement> } };
-
-function reader() {
-  if (!globalForReader.latchSqliteReader) {
-    const db = new Database(config().databaseUrl.replace(/^file:/, ""), { fileMustExist: true, timeout: 5000 });
-    globalForReader.latchSqliteReader = { db, statements: new Map() };
-  }
-  return globalForReader.latchSqliteReader;
-}
-
-function prepared(sql: string): Database.Statement {
-  const { db, statements } = reader();
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    statements.set(sql, statement);
-  }
-  return statement;
-}
+const reader = () => sqliteConnection("reader", 5000);
 
 /** The first row of a read-only statement with `?` parameters, or undefined. */
 export function sqliteGet<Row>(sql: string, ...params: (string | number | null)[]): Row | undefined {
-  return prepared(sql).get(...params) as Row | undefined;
+  return reader().prepared(sql).get(...params) as Row | undefined;
 }
 
 /** All rows of a read-only statement with `?` parameters. */
 export function sqliteAll<Row>(sql: string, ...params: (string | number | null)[]): Row[] {
-  return prepared(sql).all(...params) as Row[];
+  return reader().prepared(sql).all(...params) as Row[];
 }
 
 /** A date as Prisma stores it in SQLite (ISO 8601, UTC, "+00:00"), so text comparisons order like times. */

@@ -1,7 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
-import { config } from "@/lib/config/env";
+import { sqliteConnection } from "@/lib/db/sqlite-connection";
 
 // One-statement inserts on the hottest write (an access token from the token
 // endpoint), prepared once, outside Prisma's per-query compilation. The
@@ -10,24 +9,9 @@ import { config } from "@/lib/config/env";
 // loop, waiting here would stall that transaction too. A busy answer returns
 // false and the caller takes the Prisma path, which queues properly.
 
-const globalForWriter = globalThis as unknown as { latchSqliteWriter?: { db: Database.Database; statements: Map<string, Database.Statement> } };
-
-function writer() {
-  if (!globalForWriter.latchSqliteWriter) {
-    const db = new Database(config().databaseUrl.replace(/^file:/, ""), { fileMustExist: true, timeout: 0 });
-    globalForWriter.latchSqliteWriter = { db, statements: new Map() };
-  }
-  return globalForWriter.latchSqliteWriter;
-}
-
 /** Runs one autocommit statement; false when the database is busy (take the slow path). */
 export function sqliteTryRun(sql: string, ...params: (string | number | null)[]): boolean {
-  const { db, statements } = writer();
-  let statement = statements.get(sql);
-  if (!statement) {
-    statement = db.prepare(sql);
-    statements.set(sql, statement);
-  }
+  const statement = sqliteConnection("writer", 0).prepared(sql);
   try {
     statement.run(...params);
     return true;

@@ -2,12 +2,12 @@ import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
-import { AlreadyUsed, GRANT_TRANSACTION, issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
+import { issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { verifyPkce } from "@/lib/oauth/pkce";
 import { param } from "@/lib/oauth/request-body";
 import { audienceFromResources } from "@/lib/oauth/resources";
-import { revokeGrant } from "@/lib/oauth/revoke-grant";
+import { redeemOnce, refuseReuse } from "@/lib/oauth/redeem-once";
 
 const BAD_CODE = "The authorization code is invalid, expired, already used, or was issued to another client.";
 
@@ -27,10 +27,7 @@ export async function authorizationCodeGrant(client: OAuthClient, params: URLSea
 
   const row = await db().authorizationCode.findUnique({ where: { codeHash: hashSecret(code) } });
   if (!row || row.clientId !== client.id || row.ownerId !== client.ownerId) throw new OAuthError("invalid_grant", BAD_CODE);
-  if (row.usedAt) {
-    await revokeGrant(row.grantId);
-    throw new OAuthError("invalid_grant", BAD_CODE);
-  }
+  if (row.usedAt) return refuseReuse(row.grantId, BAD_CODE);
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", BAD_CODE);
   if (row.redirectUri !== redirectUri) {
     throw new OAuthError("invalid_grant", "The redirect_uri differs from the one in the authorization request.");
@@ -46,11 +43,12 @@ export async function authorizationCodeGrant(client: OAuthClient, params: URLSea
     throw new OAuthError("invalid_target", "The resource differs from the one in the authorization request.");
   }
 
-  try {
-    return await db().$transaction(async (tx) => {
-      const claimed = await tx.authorizationCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
-      if (claimed.count !== 1) throw new AlreadyUsed();
-      return issueTokens(
+  return redeemOnce(
+    row.grantId,
+    BAD_CODE,
+    async (tx) => (await tx.authorizationCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })).count,
+    (tx) =>
+      issueTokens(
         {
           client,
           ownerId: row.ownerId,
@@ -61,11 +59,6 @@ export async function authorizationCodeGrant(client: OAuthClient, params: URLSea
           refresh: { scope: row.scope, audience: row.audience },
         },
         tx,
-      );
-    }, GRANT_TRANSACTION);
-  } catch (error) {
-    if (!(error instanceof AlreadyUsed)) throw error;
-    await revokeGrant(row.grantId);
-    throw new OAuthError("invalid_grant", BAD_CODE);
-  }
+      ),
+  );
 }

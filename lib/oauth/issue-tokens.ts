@@ -71,10 +71,3 @@ export async function issueTokens(input: IssueTokensInput, tx: Prisma.Transactio
   return body;
 }
 
-/** Interactive transactions queue on SQLite; give racing requests room to wait their turn. */
-export const GRANT_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
-
-/** Thrown inside a grant transaction when the conditional "mark used" update lost. */
-export class AlreadyUsed extends Error {
-  override name = "AlreadyUsed";
-}

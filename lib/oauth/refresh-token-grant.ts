@@ -2,11 +2,11 @@ import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
-import { AlreadyUsed, GRANT_TRANSACTION, issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
+import { issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { param } from "@/lib/oauth/request-body";
 import { audienceFromResources } from "@/lib/oauth/resources";
-import { revokeGrant } from "@/lib/oauth/revoke-grant";
+import { redeemOnce, refuseReuse } from "@/lib/oauth/redeem-once";
 import { parseScope } from "@/lib/permissions/scopes";
 
 const BAD_TOKEN = "The refresh token is invalid, expired, revoked, or was issued to another client.";
@@ -39,10 +39,7 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
   if (!row || row.clientId !== client.id || row.ownerId !== client.ownerId || row.revokedAt) {
     throw new OAuthError("invalid_grant", BAD_TOKEN);
   }
-  if (row.usedAt) {
-    await revokeGrant(row.grantId);
-    throw new OAuthError("invalid_grant", BAD_TOKEN);
-  }
+  if (row.usedAt) return refuseReuse(row.grantId, BAD_TOKEN);
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", BAD_TOKEN);
   const accessScope = narrowedScope(param(params, "scope"), row.scope);
   const resources = params.getAll("resource");
@@ -53,14 +50,18 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
   }
   const audience = requested ?? row.audience;
 
-  try {
-    return await db().$transaction(async (tx) => {
-      const now = new Date();
+  const now = new Date();
+  return redeemOnce(
+    row.grantId,
+    BAD_TOKEN,
+    async (tx) => {
       const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
-      if (claimed.count !== 1) throw new AlreadyUsed();
       // Expired tokens of this grant only clutter the owner's token list.
-      await tx.accessToken.deleteMany({ where: { grantId: row.grantId, expiresAt: { lt: now } } });
-      return issueTokens(
+      if (claimed.count === 1) await tx.accessToken.deleteMany({ where: { grantId: row.grantId, expiresAt: { lt: now } } });
+      return claimed.count;
+    },
+    (tx) =>
+      issueTokens(
         {
           client,
           ownerId: row.ownerId,
@@ -71,13 +72,8 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
           refresh: { scope: row.scope, audience: row.audience },
         },
         tx,
-      );
-    }, GRANT_TRANSACTION);
-  } catch (error) {
-    if (!(error instanceof AlreadyUsed)) throw error;
-    await revokeGrant(row.grantId);
-    throw new OAuthError("invalid_grant", BAD_TOKEN);
-  }
+      ),
+  );
 }
 
 function isWholeServer(granted: string, requested: string): boolean {

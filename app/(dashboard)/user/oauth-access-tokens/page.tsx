@@ -1,14 +1,12 @@
 import Link from "next/link";
 import { KeysetPagination } from "@/components/access-tokens/keyset-pagination";
 import { TokenFilters } from "@/components/access-tokens/token-filters";
-import { tokenPageLinks } from "@/components/access-tokens/token-page-links";
 import { TokenList } from "@/components/access-tokens/token-list";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireOwner } from "@/lib/auth/session";
 import { listClientOptions } from "@/lib/tokens/list-client-options";
 import { listOwnerTokens } from "@/lib/tokens/list-owner-tokens";
-import { TOKEN_PAGE_SIZE } from "@/lib/tokens/list-token-page";
 import { parseTokenListQuery } from "@/lib/tokens/schemas";
 
 export const metadata = { title: "Access Tokens" };
@@ -22,7 +20,6 @@ export default async function AccessTokensPage({ searchParams }: { searchParams:
     listClientOptions(owner.id),
     listOwnerTokens(owner.id, { clientId: query.client ?? null, status: query.status, sort: query.sort, after: query.after ?? null, before: query.before ?? null }),
   ]);
-  const links = tokenPageLinks(PATH, query, page);
   const filtered = Boolean(query.client) || query.status !== "all";
 
   return (
@@ -46,15 +43,7 @@ export default async function AccessTokensPage({ searchParams }: { searchParams:
       {page.tokens.length > 0 ? (
         <div>
           <TokenList tokens={page.tokens} showClient selectable />
-          <KeysetPagination
-            page={links.page}
-            pageSize={TOKEN_PAGE_SIZE}
-            shown={page.tokens.length}
-            total={page.total}
-            totalCapped={page.totalCapped}
-            previousHref={links.previousHref}
-            nextHref={links.nextHref}
-          />
+          <KeysetPagination pathname={PATH} query={query} result={page} />
         </div>
       ) : filtered ? (
         <EmptyState

@@ -2,14 +2,12 @@ import { notFound } from "next/navigation";
 import { CreateTokenDialog } from "@/components/access-tokens/create-token-dialog";
 import { DeleteClientTokensButton } from "@/components/access-tokens/delete-client-tokens-button";
 import { KeysetPagination } from "@/components/access-tokens/keyset-pagination";
-import { tokenPageLinks } from "@/components/access-tokens/token-page-links";
 import { TokenList } from "@/components/access-tokens/token-list";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireOwner } from "@/lib/auth/session";
 import { getClient } from "@/lib/clients/get-client";
 import { listClientTokens } from "@/lib/tokens/list-client-tokens";
-import { TOKEN_PAGE_SIZE } from "@/lib/tokens/list-token-page";
 import { parseTokenListQuery } from "@/lib/tokens/schemas";
 
 export const metadata = { title: "Access Tokens" };
@@ -27,7 +25,6 @@ export default async function ClientAccessTokensPage({ params, searchParams }: P
   if (!client) notFound();
   const query = parseTokenListQuery(await searchParams);
   const page = await listClientTokens(owner.id, client.id, { after: query.after ?? null, before: query.before ?? null });
-  const links = tokenPageLinks(pathname, query, page);
   const disabledReason = client.disabled ? "This client is disabled, so its tokens don't work and no new ones can be created. Enable the client first." : null;
 
   return (
@@ -59,15 +56,7 @@ export default async function ClientAccessTokensPage({ params, searchParams }: P
       ) : (
         <>
           <TokenList tokens={page.tokens} />
-          <KeysetPagination
-            page={links.page}
-            pageSize={TOKEN_PAGE_SIZE}
-            shown={page.tokens.length}
-            total={page.total}
-            totalCapped={page.totalCapped}
-            previousHref={links.previousHref}
-            nextHref={links.nextHref}
-          />
+          <KeysetPagination pathname={pathname} query={query} result={page} />
         </>
       )}
     </section>
