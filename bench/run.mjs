@@ -7,6 +7,8 @@
 //                                      starts no PostgreSQL itself
 //   options: --duration S (5) --rounds N (3) --warmup S (3) --connections N (50)
 //            --only id,id  --skip-build (reuse .next when built for the same database)
+//            --profile DIR (the production server writes a V8 CPU profile there when
+//            it stops; `node bench/profile-summary.mjs DIR/*.cpuprofile` reads it)
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -31,6 +33,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "50" },
     only: { type: "string" },
     "skip-build": { type: "boolean", default: false },
+    profile: { type: "string" },
   },
 });
 const settings = {
@@ -122,11 +125,18 @@ async function migrate(databaseUrl) {
 }
 
 async function startLatch(name, databaseUrl, keys, kind = "production-server") {
+  const profile = args.profile && name === "latch" ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
   const { port, child, logFile } = await startProcess(name, workDir, (p) =>
     kind === "next-start"
       ? ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(p)]
-      : ["server/production-server.mjs", "-H", "127.0.0.1", "-p", String(p)],
-  (p) => ({ ...keys, DATABASE_URL: databaseUrl, LATCH_PUBLIC_URL: `http://127.0.0.1:${p}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }),
+      : [...profile, "server/production-server.mjs", "-H", "127.0.0.1", "-p", String(p)],
+  (p) => ({
+    ...keys,
+    DATABASE_URL: databaseUrl,
+    LATCH_PUBLIC_URL: `http://127.0.0.1:${p}`,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  }),
   );
   const base = `http://127.0.0.1:${port}`;
   await waitForHttp(`${base}/api/health`, child, logFile);
