@@ -25,6 +25,11 @@ async function migrateSqlite(url) {
   const { default: Database } = await import("better-sqlite3");
   const db = new Database(sqliteFile(url));
   try {
+    // A new database gets 8 KiB pages (only an empty file can change it): a
+    // client's permission list (about 6 KB with every permission on) then
+    // fits in its row's page instead of spilling into overflow pages that
+    // every token check would read too.
+    db.pragma("page_size = 8192");
     // WAL lets readers work while a writer commits; it persists in the file.
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000");

@@ -3,6 +3,7 @@ import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config/env";
+import { SQLITE_CONNECTION_PRAGMAS } from "@/lib/db/sqlite-direct";
 
 function createClient(): PrismaClient {
   const { databaseUrl, databaseProvider } = config();
@@ -11,7 +12,16 @@ function createClient(): PrismaClient {
       ? // busy timeout: concurrent writers wait for the lock instead of failing.
         new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 })
       : new PrismaPg({ connectionString: databaseUrl, max: 10 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  if (databaseProvider === "sqlite") {
+    // Runs before the queries issued after it: Prisma's SQLite adapter has one connection.
+    for (const pragma of SQLITE_CONNECTION_PRAGMAS) {
+      client.$executeRawUnsafe(`PRAGMA ${pragma}`).catch((error: unknown) => {
+        console.error(`[latch] PRAGMA ${pragma} failed: ${error instanceof Error ? error.name : typeof error}`);
+      });
+    }
+  }
+  return client;
 }
 
 // One client per process; dev hot-reload keeps it on globalThis.

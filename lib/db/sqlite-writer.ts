@@ -1,23 +1,96 @@
 import "server-only";
 import crypto from "node:crypto";
-import { sqliteConnection } from "@/lib/db/sqlite-connection";
+import { isSqliteBusy, sqliteDirect } from "@/lib/db/sqlite-direct";
 
-// One-statement inserts on the hottest write (an access token from the token
-// endpoint), prepared once, outside Prisma's per-query compilation. The
-// connection never waits for SQLite's lock (busy timeout 0): while one of
-// Prisma's interactive transactions holds it, across turns of this same event
-// loop, waiting here would stall that transaction too. A busy answer returns
-// false and the caller takes the Prisma path, which queues properly.
+// Writes on the hot paths as prepared statements on the direct connection
+// (lib/db/sqlite-direct.ts), which never waits for the lock: each function
+// answers false when the database is busy, and the caller takes the Prisma
+// path instead (or keeps its data for the next attempt).
 
-/** Runs one autocommit statement; false when the database is busy (take the slow path). */
-export function sqliteTryRun(sql: string, ...params: (string | number | null)[]): boolean {
-  const statement = sqliteConnection("writer", 0).prepared(sql);
+type Param = string | number | null;
+type Run = (sql: string, ...params: Param[]) => number;
+
+/** Runs one autocommit statement; false when the database is busy. */
+export function sqliteTryRun(sql: string, ...params: Param[]): boolean {
   try {
-    statement.run(...params);
+    sqliteDirect().prepared(sql).run(...params);
     return true;
   } catch (error) {
-    if (error instanceof Error && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED")) return false;
+    if (isSqliteBusy(error)) return false;
     throw error;
+  }
+}
+
+/**
+ * Runs `work` in one transaction (BEGIN IMMEDIATE, so the lock is taken up
+ * front or not at all). False when the database is busy and nothing ran; an
+ * error thrown by `work` rolls everything back and is thrown again.
+ */
+export function sqliteTryTransaction(work: (run: Run) => void): boolean {
+  const { db, prepared } = sqliteDirect();
+  try {
+    prepared("BEGIN IMMEDIATE").run();
+  } catch (error) {
+    if (isSqliteBusy(error)) return false;
+    throw error;
+  }
+  try {
+    work((sql, ...params) => prepared(sql).run(...params).changes);
+    prepared("COMMIT").run();
+    return true;
+  } catch (error) {
+    if (db.inTransaction) prepared("ROLLBACK").run();
+    throw error;
+  }
+}
+
+interface PendingInsert {
+  sql: string;
+  params: Param[];
+  resolve: (committed: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+let pending: PendingInsert[] = [];
+
+/**
+ * Inserts a row in one transaction with every other insert asked for in the
+ * same turn of the event loop (a group commit): under load one commit carries
+ * the tokens of many concurrent requests, and the index pages they share are
+ * written once. Resolves true once committed, false when the database is busy
+ * (take the Prisma path); rejects with the row's own error (a constraint),
+ * which does not stop the others.
+ */
+export function sqliteInsertWithOthers(sql: string, ...params: Param[]): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    pending.push({ sql, params, resolve, reject });
+    if (pending.length === 1) setImmediate(commitPendingInserts);
+  });
+}
+
+function commitPendingInserts(): void {
+  const batch = pending;
+  pending = [];
+  const failed = new Map<PendingInsert, unknown>();
+  let committed: boolean;
+  try {
+    committed = sqliteTryTransaction((run) => {
+      for (const insert of batch) {
+        try {
+          run(insert.sql, ...insert.params);
+        } catch (error) {
+          // SQLite undoes just this statement; the transaction goes on.
+          failed.set(insert, error);
+        }
+      }
+    });
+  } catch (error) {
+    for (const insert of batch) insert.reject(error);
+    return;
+  }
+  for (const insert of batch) {
+    if (failed.has(insert)) insert.reject(failed.get(insert));
+    else insert.resolve(committed);
   }
 }
 

@@ -9,7 +9,7 @@ import { oauthEndpoint } from "@/lib/oauth/oauth-endpoint";
 import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
 import { param, readFormBody } from "@/lib/oauth/request-body";
 import { allowedResources } from "@/lib/oauth/resources";
-import { effectivePermissionsOf } from "@/lib/permissions/scopes";
+import { effectivePermissionsOf, sortedKeys } from "@/lib/permissions/scopes";
 import { findBearerToken } from "@/lib/resource/find-bearer-token";
 
 const CLIENT_FIELDS = { clientId: true, permissions: true, disabled: true } as const;
@@ -70,7 +70,7 @@ export async function handleIntrospectionRequest(request: Request): Promise<Resp
         !found.client.disabled &&
         (found.expiresAt === null || found.expiresAt > new Date());
       if (!active) return oauthJson({ active: false });
-      const permissions = [...effectivePermissionsOf(found.client.permissions, found.scope)];
+      const permissions = sortedKeys(effectivePermissionsOf(found.client.permissions, found.scope));
       return oauthJson({
         active: true,
         client_id: found.client.clientId,

@@ -122,3 +122,15 @@ export function scopeStringForStoredKeys(storedKeys: string): string {
   }
   return result;
 }
+
+const sortedCache = new WeakMap<ReadonlySet<string>, readonly string[]>();
+
+/** A permission set's keys in order, remembered for the sets effectivePermissionsOf() hands out. */
+export function sortedKeys(keys: ReadonlySet<string>): readonly string[] {
+  let sorted = sortedCache.get(keys);
+  if (!sorted) {
+    sorted = Object.freeze([...keys].sort());
+    sortedCache.set(keys, sorted);
+  }
+  return sorted;
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { sortedKeys } from "@/lib/permissions/scopes";
 import type { Principal } from "@/lib/resource/authenticate-bearer";
 
 export interface PrincipalDescription {
@@ -12,7 +13,7 @@ export interface PrincipalDescription {
     audience: string | null;
     expiresAt: Date | null;
   };
-  permissions: string[];
+  permissions: readonly string[];
 }
 
 /** "Who am I": the token's owner, client, expiry and effective permissions. */
@@ -30,6 +31,6 @@ export async function describePrincipal(principal: Principal): Promise<Principal
       audience: principal.audience,
       expiresAt: principal.expiresAt,
     },
-    permissions: [...principal.permissions].sort(),
+    permissions: sortedKeys(principal.permissions),
   };
 }

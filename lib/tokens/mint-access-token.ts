@@ -5,7 +5,7 @@ import { encryptSecret } from "@/lib/crypto/encryption";
 import { displayParts, generateSecret, hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { sqliteDate } from "@/lib/db/sqlite-reader";
-import { sqliteTryRun, timeOrderedId } from "@/lib/db/sqlite-writer";
+import { sqliteInsertWithOthers, timeOrderedId } from "@/lib/db/sqlite-writer";
 import type { CreatedVia } from "@/lib/tokens/token-kinds";
 
 export interface MintAccessTokenInput {
@@ -54,12 +54,14 @@ export async function mintAccessToken(input: MintAccessTokenInput, client: Write
     grantId: input.grantId ?? null,
     expiresAt: input.expiresAt,
   };
-  // Outside a transaction on SQLite: one prepared insert (Prisma compiles
-  // every query, which dominates the token endpoint). Otherwise, Prisma.
+  // Outside a transaction on SQLite: a prepared insert, committed together
+  // with the other tokens issued in this turn of the event loop (Prisma
+  // compiles every query, which dominated the token endpoint). Otherwise, or
+  // when the database is busy, Prisma.
   if (client === db() && config().databaseProvider === "sqlite") {
     const createdAt = new Date();
     const id = timeOrderedId(createdAt.getTime());
-    const inserted = sqliteTryRun(
+    const inserted = await sqliteInsertWithOthers(
       `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,

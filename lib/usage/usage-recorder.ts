@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/prisma";
 import { logError } from "@/lib/log";
+import { writeUsageBatch, type UsageBatch, type UsageCounter, type UsageRefusal } from "@/lib/usage/write-usage-batch";
 
 // Write-behind batching of usage, so a bearer check never waits on a write:
 // allowed/refused counts per token, permission and UTC day, the refused
@@ -26,22 +26,9 @@ export interface UsageSubject {
   ownerId: string;
 }
 
-interface Counter extends UsageSubject {
-  permission: string;
-  day: string;
-  allowed: number;
-  refused: number;
-}
-
-interface Refusal extends UsageSubject {
-  permission: string;
-  operation: string;
-  createdAt: Date;
-}
-
 interface RecorderState {
-  counters: Map<string, Counter>;
-  refusals: Refusal[];
+  counters: Map<string, UsageCounter>;
+  refusals: UsageRefusal[];
   refusalsPerKey: Map<string, number>;
   lastUsed: Map<string, { clientId: string; at: Date }>;
   /** tokenId -> when this process last queued a last-used write. */
@@ -92,7 +79,7 @@ function schedule(s: RecorderState): void {
   s.timer.unref();
 }
 
-function addCount(s: RecorderState, counter: Counter): void {
+function addCount(s: RecorderState, counter: UsageCounter): void {
   const key = `${counter.tokenId}\n${counter.permission}\n${counter.day}`;
   const existing = s.counters.get(key);
   if (existing) {
@@ -145,7 +132,7 @@ export function recordTokenUse(
   schedule(s);
 }
 
-function takeBatch(s: RecorderState) {
+function takeBatch(s: RecorderState): UsageBatch {
   const batch = { counters: [...s.counters.values()], refusals: s.refusals, lastUsed: [...s.lastUsed] };
   s.counters = new Map();
   s.refusals = [];
@@ -167,24 +154,7 @@ async function writeBatch(s: RecorderState): Promise<void> {
   const batch = takeBatch(s);
   if (batch.counters.length === 0 && batch.refusals.length === 0 && batch.lastUsed.length === 0) return;
   try {
-    await db().$transaction(async (tx) => {
-      for (const c of batch.counters) {
-        await tx.permissionUsage.upsert({
-          where: { tokenId_permission_day: { tokenId: c.tokenId, permission: c.permission, day: c.day } },
-          create: c,
-          update: { allowed: { increment: c.allowed }, refused: { increment: c.refused } },
-        });
-      }
-      if (batch.refusals.length > 0) await tx.refusedAttempt.createMany({ data: batch.refusals });
-      for (const [tokenId, { clientId, at }] of batch.lastUsed) {
-        // updateMany: the token or client may have been deleted meanwhile.
-        await tx.accessToken.updateMany({ where: { id: tokenId }, data: { lastUsedAt: at } });
-        await tx.oAuthClient.updateMany({
-          where: { id: clientId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: at } }] },
-          data: { lastUsedAt: at },
-        });
-      }
-    });
+    await writeUsageBatch(batch);
   } catch (error) {
     logError("usage flush", error);
     // Keep the counts for the next attempt; refused-attempt rows and

@@ -1,0 +1,65 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { config } from "@/lib/config/env";
+
+// One SQLite connection of Latch's own beside Prisma's, for the hot paths:
+// the bearer token and client lookups, the token endpoint's insert and the
+// usage counts. Through Prisma every query is compiled before it runs, which
+// costs several times what SQLite spends on it; here each statement is
+// prepared once per process.
+//
+// Reads and writes share this connection on purpose: SQLite empties a
+// connection's page cache whenever another connection commits, so a reader
+// beside a writer would re-read the token index from the file after every
+// token issued. Its busy timeout is 0: a statement never blocks the event loop
+// waiting for the write lock (one of Prisma's interactive transactions holds
+// it across turns of this same loop, so waiting here would stall that
+// transaction too). Writers get "busy" back and take the Prisma path, which
+// queues properly. Reads never wait in WAL mode.
+
+/**
+ * Per-connection settings for every connection Latch opens (Prisma's too).
+ * WAL (set once by the migration runner) with synchronous=NORMAL: a commit is
+ * an append to the WAL without an fsync, and the fsync happens at checkpoints.
+ * The database stays consistent through a crash of the process or the
+ * machine; a power loss can forget the commits since the last checkpoint
+ * (SQLite's own advice for WAL). With FULL every token issued waited for the disk.
+ */
+export const SQLITE_CONNECTION_PRAGMAS = ["synchronous = NORMAL"];
+/** Pages kept in memory by the direct connection: the token index of a large table fits. */
+const DIRECT_CACHE_KIB = 64 * 1024;
+
+export interface DirectConnection {
+  db: Database.Database;
+  prepared(sql: string): Database.Statement;
+}
+
+// On globalThis: route handlers are bundled separately and must share it; it
+// also survives dev reloads.
+const globalForSqlite = globalThis as unknown as { latchSqliteDirect?: DirectConnection };
+
+export function sqliteDirect(): DirectConnection {
+  if (!globalForSqlite.latchSqliteDirect) {
+    const db = new Database(config().databaseUrl.replace(/^file:/, ""), { fileMustExist: true, timeout: 0 });
+    for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.pragma(pragma);
+    db.pragma(`cache_size = -${DIRECT_CACHE_KIB}`);
+    const statements = new Map<string, Database.Statement>();
+    globalForSqlite.latchSqliteDirect = {
+      db,
+      prepared(sql) {
+        let statement = statements.get(sql);
+        if (!statement) {
+          statement = db.prepare(sql);
+          statements.set(sql, statement);
+        }
+        return statement;
+      },
+    };
+  }
+  return globalForSqlite.latchSqliteDirect;
+}
+
+/** True for SQLite's "another connection holds the lock" answers. */
+export function isSqliteBusy(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED");
+}
