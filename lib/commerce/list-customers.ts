@@ -1,17 +1,18 @@
 import "server-only";
 import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteAll, sqliteDate } from "@/lib/db/sqlite-reader";
 import { CUSTOMER_SELECT, type CustomerView } from "@/lib/commerce/customer-view";
 import { afterCursor, decodeCursor, NEWEST_FIRST, toPage, type Page } from "@/lib/db/keyset-pagination";
 import type { PageInput } from "@/lib/commerce/schemas";
 
-// The API's busiest list. On SQLite it is a prepared statement on the reader
+// The API's busiest list. On SQLite it is a prepared statement on the direct
 // connection (lib/db/sqlite-reader.ts), the same query Prisma would run.
 const COLUMNS = `SELECT "id", "email", "name", "phone", "createdAt", "updatedAt" FROM "Customer"`;
 const ORDER = `ORDER BY "createdAt" DESC, "id" DESC LIMIT ?`;
-const FIRST_PAGE = `${COLUMNS} WHERE "ownerId" = ? ${ORDER}`;
-const AFTER = `${COLUMNS} WHERE "ownerId" = ? AND ("createdAt" < ? OR ("createdAt" = ? AND "id" < ?)) ${ORDER}`;
+const FIRST_PAGE = `${COLUMNS} WHERE "ownerId" = ${TEXT_PARAM} ${ORDER}`;
+const AFTER = `${COLUMNS} WHERE "ownerId" = ${TEXT_PARAM} AND ("createdAt" < ${TEXT_PARAM} OR ("createdAt" = ${TEXT_PARAM} AND "id" < ${TEXT_PARAM})) ${ORDER}`;
 
 interface StoredCustomer extends Omit<CustomerView, "createdAt" | "updatedAt"> {
   createdAt: string;

@@ -3,6 +3,7 @@ import type { OAuthClient } from "@prisma/client";
 import { config } from "@/lib/config/env";
 import { hashSecret, safeEqual } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
+import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteGet } from "@/lib/db/sqlite-reader";
 import { isPlausibleClientId } from "@/lib/oauth/client-id";
 import { isMetadataDocumentUrl } from "@/lib/oauth/client-metadata-document";
@@ -91,12 +92,12 @@ function clientFromSqlite(raw: Stored<OAuthClient>): OAuthClient {
   };
 }
 
-const CLIENT_BY_CLIENT_ID = `SELECT * FROM "OAuthClient" WHERE "clientId" = ? LIMIT 1`;
+const CLIENT_BY_CLIENT_ID = `SELECT * FROM "OAuthClient" WHERE "clientId" = ${TEXT_PARAM} LIMIT 1`;
 
 /** The one row of a Latch-issued client_id (every token, revoke and introspect request asks). */
 async function findClientById(clientId: string): Promise<OAuthClient | null> {
   if (config().databaseProvider === "sqlite") {
-    // A prepared statement on the reader connection (see lib/db/sqlite-reader.ts).
+    // A prepared statement on the direct connection (see lib/db/sqlite-direct.ts).
     const raw = sqliteGet<Stored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
     return raw ? clientFromSqlite(raw) : null;
   }

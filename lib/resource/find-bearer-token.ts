@@ -2,6 +2,7 @@ import "server-only";
 import { config } from "@/lib/config/env";
 import { hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
+import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteGet } from "@/lib/db/sqlite-reader";
 
 /** An access token joined with its client, as stored; no checks applied yet. */
@@ -37,7 +38,8 @@ interface RawRow extends Omit<BearerTokenRow, "expiresAt" | "lastUsedAt" | "crea
 // client's and the owner's primary keys). Prisma's `include` would issue a second round trip,
 // and this runs on every API and MCP call. Quoted identifiers read the same on
 // SQLite and PostgreSQL. On SQLite the statement is prepared once on a reader
-// connection (lib/db/sqlite-reader.ts); on PostgreSQL it goes through Prisma.
+// connection (lib/db/sqlite-reader.ts); on PostgreSQL it goes through Prisma
+// (TEXT_PARAM reads as CAST($1 AS TEXT) there).
 const SELECT = `
   SELECT t."id", t."name", t."ownerId", u."email" AS "ownerEmail", t."createdVia", t."grantId", t."scope", t."audience",
          t."expiresAt", t."lastUsedAt", t."createdAt", t."clientId",
@@ -64,8 +66,8 @@ function normalize(row: RawRow | undefined): BearerTokenRow | null {
   };
 }
 
-const BY_HASH = `${SELECT} WHERE t."tokenHash" = ?`;
-const BY_ID = `${SELECT} WHERE t."id" = ?`;
+const BY_HASH = `${SELECT} WHERE t."tokenHash" = ${TEXT_PARAM}`;
+const BY_ID = `${SELECT} WHERE t."id" = ${TEXT_PARAM}`;
 
 async function findOne(sql: string, value: string): Promise<BearerTokenRow | null> {
   if (config().databaseProvider === "sqlite") return normalize(sqliteGet<RawRow>(sql, value));

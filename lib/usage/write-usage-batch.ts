@@ -1,6 +1,7 @@
 import "server-only";
 import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteDate } from "@/lib/db/sqlite-reader";
 import { sqliteTryTransaction, timeOrderedId } from "@/lib/db/sqlite-writer";
 
@@ -41,8 +42,8 @@ const ADD_COUNTS = `
 const ADD_REFUSAL = `
   INSERT INTO "RefusedAttempt" ("id", "ownerId", "clientId", "tokenId", "permission", "operation", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
-const TOKEN_USED = `UPDATE "AccessToken" SET "lastUsedAt" = ? WHERE "id" = ?`;
-const CLIENT_USED = `UPDATE "OAuthClient" SET "lastUsedAt" = ? WHERE "id" = ? AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)`;
+const TOKEN_USED = `UPDATE "AccessToken" SET "lastUsedAt" = ? WHERE "id" = ${TEXT_PARAM}`;
+const CLIENT_USED = `UPDATE "OAuthClient" SET "lastUsedAt" = ? WHERE "id" = ${TEXT_PARAM} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)`;
 
 /**
  * SQLite: the whole batch as prepared statements in one transaction on the
@@ -64,6 +65,54 @@ function writeToSqlite(batch: UsageBatch): boolean {
   });
 }
 
+// PostgreSQL: each part of the batch is one statement over arrays (a row per
+// array element), so a batch costs four round trips whatever its size.
+const PG_ADD_COUNTS = `
+  INSERT INTO "PermissionUsage" ("id", "ownerId", "clientId", "tokenId", "permission", "day", "allowed", "refused", "updatedAt")
+  SELECT u.id, u.owner, u.client, u.token, u.permission, u.day, u.allowed, u.refused, now()
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[])
+    AS u(id, owner, client, token, permission, day, allowed, refused)
+  ON CONFLICT ("tokenId", "permission", "day") DO UPDATE SET
+    "allowed" = "PermissionUsage"."allowed" + excluded."allowed",
+    "refused" = "PermissionUsage"."refused" + excluded."refused",
+    "updatedAt" = excluded."updatedAt"`;
+// Timestamps as Prisma keeps them: UTC in a column without a time zone (a
+// "Z" in the text is ignored by the cast, so the value stays UTC).
+const PG_TOKENS_USED = `
+  UPDATE "AccessToken" AS t SET "lastUsedAt" = u.at
+  FROM unnest($1::text[], $2::text[]::timestamp(3)[]) AS u(id, at)
+  WHERE t."id" = u.id`;
+const PG_CLIENTS_USED = `
+  UPDATE "OAuthClient" AS c SET "lastUsedAt" = u.at
+  FROM (SELECT v.id, max(v.at) AS at FROM unnest($1::text[], $2::text[]::timestamp(3)[]) AS v(id, at) GROUP BY v.id) AS u
+  WHERE c."id" = u.id AND (c."lastUsedAt" IS NULL OR c."lastUsedAt" < u.at)`;
+
+async function writeToPostgres(batch: UsageBatch): Promise<void> {
+  const { counters, refusals, lastUsed } = batch;
+  await db().$transaction(async (tx) => {
+    if (counters.length > 0) {
+      await tx.$executeRawUnsafe(
+        PG_ADD_COUNTS,
+        counters.map(() => timeOrderedId()),
+        counters.map((c) => c.ownerId),
+        counters.map((c) => c.clientId),
+        counters.map((c) => c.tokenId),
+        counters.map((c) => c.permission),
+        counters.map((c) => c.day),
+        counters.map((c) => c.allowed),
+        counters.map((c) => c.refused),
+      );
+    }
+    if (refusals.length > 0) await tx.refusedAttempt.createMany({ data: refusals });
+    if (lastUsed.length > 0) {
+      const at = lastUsed.map(([, used]) => used.at.toISOString());
+      await tx.$executeRawUnsafe(PG_TOKENS_USED, lastUsed.map(([tokenId]) => tokenId), at);
+      await tx.$executeRawUnsafe(PG_CLIENTS_USED, lastUsed.map(([, used]) => used.clientId), at);
+    }
+  });
+}
+
+/** SQLite when the direct connection found the database busy: Prisma queues for the lock. */
 async function writeWithPrisma(batch: UsageBatch): Promise<void> {
   await db().$transaction(async (tx) => {
     for (const c of batch.counters) {
@@ -87,6 +136,8 @@ async function writeWithPrisma(batch: UsageBatch): Promise<void> {
 
 /** Writes one batch of usage, all or nothing. */
 export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
-  if (config().databaseProvider === "sqlite" && writeToSqlite(batch)) return;
+  if (config().databaseProvider === "postgresql") return writeToPostgres(batch);
+  if (writeToSqlite(batch)) return;
+  // SQLite was busy (one of Prisma's transactions holds the lock): queue behind it.
   await writeWithPrisma(batch);
 }

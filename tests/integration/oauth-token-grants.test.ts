@@ -6,6 +6,7 @@ import { newClientSecret } from "@/lib/clients/client-secret";
 import { READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
 import { scopesForKeys } from "@/lib/permissions/scopes";
 import { createTestClient } from "../support/factories";
+import { callApi } from "../support/resource-helpers";
 import {
   INSECURE,
   authorizeThroughConsent,
@@ -181,6 +182,22 @@ describe("authorization code grant with PKCE", () => {
 });
 
 describe("client credentials grant", () => {
+  it("issues working, distinct tokens to many requests at once (committed together)", async () => {
+    const { owner } = await signedInOwner(baseUrl);
+    const created = await createTestClient(owner.id, { name: "Burst" });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials" }, { authorization: basic(created.clientId, created.clientSecret!) })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+    const tokens = answers.map((a) => String(a.json.access_token));
+    expect(new Set(tokens).size).toBe(40);
+    // Each one is in the database and works at once.
+    const rows = await db().accessToken.findMany({ where: { clientId: created.id } });
+    expect(rows).toHaveLength(40);
+    const me = await Promise.all(tokens.map((t) => callApi(baseUrl, t, "GET", "/me")));
+    expect(me.map((m) => m.status)).toEqual(Array(40).fill(200));
+  });
+
   it("gives a confidential client a token acting for its owner with its permissions", async () => {
     const { owner } = await signedInOwner(baseUrl);
     const created = await createTestClient(owner.id, { name: "Nightly export" });

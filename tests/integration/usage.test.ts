@@ -114,6 +114,14 @@ describe("usage counts", () => {
     expect(all.map((a) => a.permission).sort()).toEqual(["customer.list", "product.list", "sale.list"]);
     expect(all.map((a) => a.createdAt.getTime())).toEqual([...all.map((a) => a.createdAt.getTime())].sort((a, b) => b - a));
   });
+  it("adds the uses of later batches to the day's count", async () => {
+    const { token, tokenId } = await ownerWithToken({ permissions: ["account.retrieve"] });
+    await callApi(baseUrl, token, "GET", "/me");
+    await eventually(async () => expect(await countsFor(tokenId)).toEqual({ "account.retrieve": { allowed: 1, refused: 0 } }));
+    await callApi(baseUrl, token, "GET", "/me");
+    await callApi(baseUrl, token, "GET", "/me");
+    await eventually(async () => expect(await countsFor(tokenId)).toEqual({ "account.retrieve": { allowed: 3, refused: 0 } }));
+  });
 });
 
 describe("last used", () => {
@@ -128,6 +136,8 @@ describe("last used", () => {
       return row.lastUsedAt!;
     });
     expect(used.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    // The stored time is the moment of use (no time-zone shift on either database).
+    expect(used.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
     const clientRow = await db().oAuthClient.findUniqueOrThrow({ where: { id: client.id } });
     expect(clientRow.lastUsedAt?.getTime()).toBe(used.getTime());
   });
