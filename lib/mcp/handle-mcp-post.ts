@@ -25,11 +25,6 @@ export function forbiddenOrigin(): Response {
   );
 }
 
-function callsATool(message: unknown): boolean {
-  const messages = Array.isArray(message) ? message : [message];
-  return messages.some((m) => typeof m === "object" && m !== null && "method" in m && m.method === "tools/call");
-}
-
 /**
  * POST /mcp: check the Origin, authenticate the bearer token (401 with the
  * resource metadata URL, so a client discovers OAuth from the MCP URL alone),
@@ -59,7 +54,7 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     return withHeaders(jsonRpcError(400, -32700, "Parse error: Invalid JSON"), cors);
   }
 
-  const server = buildMcpServer(auth.principal, { forCall: callsATool(message) });
+  const server = buildMcpServer(auth.principal);
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,

@@ -272,6 +272,22 @@ describe("tools", () => {
     await client.close();
   });
 
+  it("lists only permitted tools even when the same batch calls a tool", async () => {
+    const { token } = await ownerWithToken({ permissions: READ_ONLY_KEYS });
+    const response = await postMcp({ Authorization: `Bearer ${token}` }, [
+      { jsonrpc: "2.0", id: 1, method: "tools/list" },
+      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "create_customer", arguments: { email: "b@example.test", name: "B" } } },
+    ]);
+    expect(response.status).toBe(200);
+    const answers = (await response.json()) as { id: number; result: { tools?: { name: string }[]; isError?: boolean; content?: { text: string }[] } }[];
+    const byId = new Map(answers.map((a) => [a.id, a.result]));
+    expect(byId.get(1)!.tools!.map((t) => t.name).sort()).toEqual(
+      ["whoami", "list_customers", "get_customer", "list_products", "get_product", "list_sales", "get_sale"].sort(),
+    );
+    expect(byId.get(2)!.isError).toBe(true);
+    expect(byId.get(2)!.content![0]!.text).toContain("customer.create");
+  });
+
   it("stops a token whose client is disabled mid-session", async () => {
     const { client: oauthClient, token } = await ownerWithToken();
     const client = await connectMcp(baseUrl, token);
