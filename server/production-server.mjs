@@ -53,7 +53,7 @@ const nextHandler = app.getRequestHandler();
 // Loaded only now: Next's server modules expect the runtime prepare() sets up.
 const { MACHINE_ROUTES } = await import("./machine-routes.mjs");
 const { loadRouteTable } = await import("./route-table.mjs");
-const { requestOrigins, sendWebResponse, toWebRequest } = await import("./web-bridge.mjs");
+const { compressionLeavesAsIs, requestOrigins, sendWebResponse, toWebRequest } = await import("./web-bridge.mjs");
 const { securityHeaders, headerRules } = require("./security-headers.cjs");
 const table = await loadRouteTable({
   distDir: path.join(projectDir, ".next"),
@@ -67,6 +67,7 @@ const { config: nextConfig } = require(path.join(projectDir, ".next/required-ser
 const compress = nextConfig.compress === false ? null : require("next/dist/compiled/compression")();
 const { releaseCompressionStream } = require("next/dist/server/lib/release-compression-stream");
 const responseHeaders = { configured: securityHeaders, vary: table.varyHeader };
+const smallAnswerHeaders = { ...responseHeaders, varyAcceptEncoding: true };
 
 function logFailure(method, page, error) {
   // Name and code only: messages can carry secrets (see lib/log.ts).
@@ -91,13 +92,6 @@ const ignore = () => {};
 async function serveFast(req, res, found, handler) {
   // As Next does: a client that goes away mid-answer is no server error.
   res.on("error", ignore);
-  if (compress) {
-    compress(req, res, () => {});
-    // A client that leaves mid-response would otherwise leak the zlib stream.
-    res.once("close", () => {
-      if (!res.writableFinished) releaseCompressionStream(res);
-    });
-  }
   let response;
   try {
     const request = await toWebRequest(req, origins);
@@ -106,8 +100,18 @@ async function serveFast(req, res, found, handler) {
   } catch (error) {
     response = responseForThrown(error, req.method, found.route.page);
   }
+  // A small JSON answer skips the compression middleware, which would only
+  // add its Vary (see compressionLeavesAsIs); sendWebResponse adds that.
+  const small = compress !== null && compressionLeavesAsIs(response);
+  if (compress && !small) {
+    compress(req, res, () => {});
+    // A client that leaves mid-response would otherwise leak the zlib stream.
+    res.once("close", () => {
+      if (!res.writableFinished) releaseCompressionStream(res);
+    });
+  }
   try {
-    await sendWebResponse(req, res, response, responseHeaders);
+    await sendWebResponse(req, res, response, small ? smallAnswerHeaders : responseHeaders);
   } catch (error) {
     logFailure(req.method, found.route.page, error);
     if (!res.headersSent) {

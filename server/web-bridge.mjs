@@ -76,7 +76,7 @@ export async function toWebRequest(req, origins) {
  * As Next orders them: the configured headers, the Vary it adds to every app
  * route, then the handler's own, which never replace a configured one.
  */
-function writeHeaders(res, response, { configured, vary }) {
+function writeHeaders(res, response, { configured, vary, varyAcceptEncoding = false }) {
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
   for (const { key, value } of configured) res.setHeader(key, value);
@@ -87,6 +87,34 @@ function writeHeaders(res, response, { configured, vary }) {
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.appendHeader("set-cookie", cookies);
+  if (varyAcceptEncoding) appendVary(res, "Accept-Encoding");
+}
+
+/** As the compression middleware's vary(): adds a field to Vary unless it is there (or Vary is "*"). */
+function appendVary(res, field) {
+  const current = res.getHeader("vary");
+  const value = Array.isArray(current) ? current.join(", ") : current === undefined ? "" : String(current);
+  const fields = value.split(",").map((f) => f.trim().toLowerCase());
+  if (fields.includes("*") || fields.includes(field.toLowerCase())) return;
+  res.setHeader("vary", value ? `${value}, ${field}` : field);
+}
+
+/** The compression middleware's default threshold, which Next keeps. */
+const COMPRESSION_THRESHOLD = 1024;
+
+/**
+ * True when Next's compression middleware would send this answer as it is,
+ * adding only `Vary: Accept-Encoding`: a JSON body complete at once and under
+ * the middleware's threshold, without `Cache-Control: no-transform`. (It adds
+ * the Vary for any compressible type before it looks at the size, and
+ * compresses nothing under the threshold whatever the client accepts.) Token,
+ * revocation and error answers are all like this.
+ */
+export function compressionLeavesAsIs(response) {
+  if (!/^application\/json\s*(?:;|$)/i.test(response.headers.get("content-type") ?? "")) return false;
+  if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(response.headers.get("cache-control") ?? "")) return false;
+  const body = response.body === null ? null : completeBody(response);
+  return body !== null && body.length < COMPRESSION_THRESHOLD;
 }
 
 /**

@@ -1,9 +1,12 @@
 // The production server's conversions between Node's request/response and
 // Web Request/Response, over real HTTP on a loopback port.
+import { createRequire } from "node:module";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { completeBody, requestOrigins, sendWebResponse, toWebRequest } from "@/server/web-bridge.mjs";
+import { completeBody, compressionLeavesAsIs, requestOrigins, sendWebResponse, toWebRequest } from "@/server/web-bridge.mjs";
+
+const require = createRequire(import.meta.url);
 
 type Handler = (request: Request) => Response | Promise<Response>;
 
@@ -144,5 +147,56 @@ describe("web bridge", () => {
     const read = new Response("spent");
     await read.text();
     expect(completeBody(read)).toBeNull();
+  });
+});
+
+describe("answers the compression middleware would leave as they are", () => {
+  // The production server skips Next's compression middleware for these and
+  // adds its Vary itself; the client must not see a difference.
+  const compress = require("next/dist/compiled/compression")() as (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+  let make: () => Response = () => new Response(null);
+  const servers: http.Server[] = [];
+  const bases: Record<"middleware" | "shortcut", string> = { middleware: "", shortcut: "" };
+
+  beforeAll(async () => {
+    for (const kind of ["middleware", "shortcut"] as const) {
+      const server = http.createServer(async (req, res) => {
+        const response = make();
+        const skip = kind === "shortcut" && compressionLeavesAsIs(response);
+        if (!skip) compress(req, res, () => {});
+        await sendWebResponse(req, res, response, { configured, vary: "rsc", varyAcceptEncoding: skip });
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      servers.push(server);
+      bases[kind] = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    }
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+
+  async function answer(base: string) {
+    const response = await fetch(base, { headers: { "accept-encoding": "gzip" } });
+    const body = await response.text();
+    return { status: response.status, vary: response.headers.get("vary"), encoding: response.headers.get("content-encoding"), body };
+  }
+
+  const cases: [string, () => Response, boolean][] = [
+    ["a small JSON answer", () => Response.json({ access_token: "x".repeat(40), token_type: "Bearer" }), true],
+    ["a small JSON answer with its own Vary", () => Response.json({ ok: true }, { headers: { Vary: "Origin" } }), true],
+    ["a JSON error with a charset", () => new Response('{"error":"invalid_client"}', { status: 401, headers: { "content-type": "application/json; charset=utf-8" } }), true],
+    ["a JSON answer marked no-transform", () => Response.json({ ok: true }, { headers: { "cache-control": "no-store, no-transform" } }), false],
+    ["a JSON answer over 1 KiB", () => Response.json({ permissions: Array.from({ length: 100 }, (_, i) => `permission.${i}`) }), false],
+    ["a small text answer", () => new Response("ok", { headers: { "content-type": "text/plain" } }), false],
+    ["an answer without a body", () => new Response(null, { status: 204 }), false],
+  ];
+
+  it.each(cases)("%s", async (_name, build, skipped) => {
+    make = build;
+    expect(compressionLeavesAsIs(build())).toBe(skipped);
+    const [viaMiddleware, viaShortcut] = [await answer(bases.middleware), await answer(bases.shortcut)];
+    expect(viaShortcut).toEqual(viaMiddleware);
+    if (skipped) expect(viaMiddleware.encoding).toBeNull();
   });
 });
