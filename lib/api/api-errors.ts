@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { jsonText } from "@/lib/http/json-text";
 import { logError } from "@/lib/log";
 
 // The API's one error shape: {"error": {"code", "message", "fields"?}}.
@@ -18,7 +19,8 @@ const API_CODES: Record<ErrorCode, string> = {
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 export function apiJson(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: NO_STORE });
+  // As Response.json() would answer, with a faster serialization (lib/http/json-text.ts).
+  return new Response(jsonText(body), { status, headers: { "Content-Type": "application/json", ...NO_STORE } });
 }
 
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string[]>): Response {

@@ -13,6 +13,7 @@ import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv
 import type { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
 import { AppError } from "@/lib/errors";
+import { jsonText } from "@/lib/http/json-text";
 import { logError } from "@/lib/log";
 import { findToolDefinition, toolDefinitions } from "@/lib/mcp/tool-definitions";
 import { getPermission } from "@/lib/permissions/catalogue";
@@ -68,7 +69,7 @@ async function runTool(operation: Operation, principal: Principal, input: z.outp
     if (!live) return toolError("This access token is no longer valid (expired, revoked or its client disabled).");
     if (!checkPermission(live, operation.permission, `tool ${operation.name}`)) return refusal(operation, live);
     const result = await operation.run(input, live);
-    return { content: [{ type: "text", text: JSON.stringify(result, null, 2) }] };
+    return { content: [{ type: "text", text: jsonText(result, 2) }] };
   } catch (error) {
     if (error instanceof AppError) return toolError(error.message);
     logError(`mcp ${operation.name}`, error);
