@@ -3,25 +3,50 @@ import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config/env";
-import { SQLITE_CONNECTION_PRAGMAS } from "@/lib/db/sqlite-direct";
+import { noteSqliteTransaction } from "@/lib/db/sqlite-direct";
+
+type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+/**
+ * Prisma's SQLite adapter, telling the direct connection (lib/db/sqlite-direct.ts)
+ * while one of its transactions is open. A transaction of Prisma's reads
+ * before it writes; if another connection commits in between, SQLite refuses
+ * its write at once (SQLITE_BUSY_SNAPSHOT, no busy wait), so the direct
+ * connection does not commit while one is open in this process. Prisma's own
+ * connection keeps SQLite's default synchronous=FULL: owners' changes
+ * (revocations, permissions) are on disk when they are confirmed.
+ */
+class SqliteAdapter extends PrismaBetterSQLite3 {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel) => {
+      const transaction = await start(isolationLevel);
+      const finished = noteSqliteTransaction();
+      const commit = transaction.commit.bind(transaction);
+      const rollback = transaction.rollback.bind(transaction);
+      transaction.commit = () => {
+        finished();
+        return commit();
+      };
+      transaction.rollback = () => {
+        finished();
+        return rollback();
+      };
+      return transaction;
+    };
+    return adapter;
+  }
+}
 
 function createClient(): PrismaClient {
   const { databaseUrl, databaseProvider } = config();
   const adapter =
     databaseProvider === "sqlite"
       ? // busy timeout: concurrent writers wait for the lock instead of failing.
-        new PrismaBetterSQLite3({ url: databaseUrl, timeout: 5000 })
+        new SqliteAdapter({ url: databaseUrl, timeout: 5000 })
       : new PrismaPg({ connectionString: databaseUrl, max: 10 });
-  const client = new PrismaClient({ adapter });
-  if (databaseProvider === "sqlite") {
-    // Runs before the queries issued after it: Prisma's SQLite adapter has one connection.
-    for (const pragma of SQLITE_CONNECTION_PRAGMAS) {
-      client.$executeRawUnsafe(`PRAGMA ${pragma}`).catch((error: unknown) => {
-        console.error(`[latch] PRAGMA ${pragma} failed: ${error instanceof Error ? error.name : typeof error}`);
-      });
-    }
-  }
-  return client;
+  return new PrismaClient({ adapter });
 }
 
 // One client per process; dev hot-reload keeps it on globalThis.

@@ -14,18 +14,19 @@ import { config } from "@/lib/config/env";
 // token issued. Its busy timeout is 0: a statement never blocks the event loop
 // waiting for the write lock (one of Prisma's interactive transactions holds
 // it across turns of this same loop, so waiting here would stall that
-// transaction too). Writers get "busy" back and take the Prisma path, which
-// queues properly. Reads never wait in WAL mode.
+// transaction too). Writers get "busy" back, as they do while one of Prisma's
+// transactions is open in this process (sqliteMayWrite), and take the Prisma
+// path, which queues behind it. Reads never wait in WAL mode.
 
 /**
- * Per-connection settings for every connection Latch opens (Prisma's too).
- * WAL (set once by the migration runner) with synchronous=NORMAL: a commit is
- * an append to the WAL without an fsync, and the fsync happens at checkpoints.
- * The database stays consistent through a crash of the process or the
- * machine; a power loss can forget the commits since the last checkpoint
- * (SQLite's own advice for WAL). With FULL every token issued waited for the disk.
+ * WAL (set once by the migration runner) with synchronous=NORMAL on this
+ * connection: a commit is an append to the WAL without an fsync, and the
+ * fsync happens at checkpoints, or at the next commit of Prisma's connection,
+ * which keeps FULL. The database stays consistent through any crash; a power
+ * loss can forget the tokens issued and usage counted since then (SQLite's own
+ * advice for WAL). With FULL every token issued waited for the disk.
  */
-export const SQLITE_CONNECTION_PRAGMAS = ["synchronous = NORMAL"];
+const DIRECT_PRAGMAS = ["synchronous = NORMAL"];
 /** Pages kept in memory by the direct connection: the token index of a large table fits. */
 const DIRECT_CACHE_KIB = 64 * 1024;
 
@@ -41,7 +42,7 @@ const globalForSqlite = globalThis as unknown as { latchSqliteDirect?: DirectCon
 export function sqliteDirect(): DirectConnection {
   if (!globalForSqlite.latchSqliteDirect) {
     const db = new Database(config().databaseUrl.replace(/^file:/, ""), { fileMustExist: true, timeout: 0 });
-    for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.pragma(pragma);
+    for (const pragma of DIRECT_PRAGMAS) db.pragma(pragma);
     db.pragma(`cache_size = -${DIRECT_CACHE_KIB}`);
     const statements = new Map<string, Database.Statement>();
     globalForSqlite.latchSqliteDirect = {
@@ -57,6 +58,33 @@ export function sqliteDirect(): DirectConnection {
     };
   }
   return globalForSqlite.latchSqliteDirect;
+}
+
+const transactions = globalThis as unknown as { latchPrismaSqliteTransactions?: number };
+
+/**
+ * Called by Prisma's SQLite adapter (lib/db/prisma.ts) when it opens a
+ * transaction; call the function it returns when that transaction ends. While
+ * one is open the direct connection writes nothing (see sqliteMayWrite).
+ */
+export function noteSqliteTransaction(): () => void {
+  transactions.latchPrismaSqliteTransactions = (transactions.latchPrismaSqliteTransactions ?? 0) + 1;
+  let open = true;
+  return () => {
+    if (!open) return;
+    open = false;
+    transactions.latchPrismaSqliteTransactions! -= 1;
+  };
+}
+
+/**
+ * False while one of Prisma's transactions is open in this process: a commit
+ * here between its read and its write would make SQLite refuse that write
+ * (SQLITE_BUSY_SNAPSHOT), failing an owner's revocation or permission change.
+ * The caller then takes the Prisma path, which queues behind it.
+ */
+export function sqliteMayWrite(): boolean {
+  return (transactions.latchPrismaSqliteTransactions ?? 0) === 0;
 }
 
 /** True for SQLite's "another connection holds the lock" answers. */

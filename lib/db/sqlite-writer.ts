@@ -1,17 +1,19 @@
 import "server-only";
 import crypto from "node:crypto";
-import { isSqliteBusy, sqliteDirect } from "@/lib/db/sqlite-direct";
+import { isSqliteBusy, sqliteDirect, sqliteMayWrite } from "@/lib/db/sqlite-direct";
 
 // Writes on the hot paths as prepared statements on the direct connection
 // (lib/db/sqlite-direct.ts), which never waits for the lock: each function
-// answers false when the database is busy, and the caller takes the Prisma
-// path instead (or keeps its data for the next attempt).
+// answers false when the database is busy (or one of Prisma's transactions is
+// open in this process), and the caller takes the Prisma path instead (or
+// keeps its data for the next attempt).
 
 type Param = string | number | null;
 type Run = (sql: string, ...params: Param[]) => number;
 
 /** Runs one autocommit statement; false when the database is busy. */
 export function sqliteTryRun(sql: string, ...params: Param[]): boolean {
+  if (!sqliteMayWrite()) return false;
   try {
     sqliteDirect().prepared(sql).run(...params);
     return true;
@@ -27,6 +29,7 @@ export function sqliteTryRun(sql: string, ...params: Param[]): boolean {
  * error thrown by `work` rolls everything back and is thrown again.
  */
 export function sqliteTryTransaction(work: (run: Run) => void): boolean {
+  if (!sqliteMayWrite()) return false;
   const { db, prepared } = sqliteDirect();
   try {
     prepared("BEGIN IMMEDIATE").run();
@@ -36,10 +39,17 @@ export function sqliteTryTransaction(work: (run: Run) => void): boolean {
   }
   try {
     work((sql, ...params) => prepared(sql).run(...params).changes);
+  } catch (error) {
+    if (db.inTransaction) prepared("ROLLBACK").run();
+    throw error;
+  }
+  try {
     prepared("COMMIT").run();
     return true;
   } catch (error) {
     if (db.inTransaction) prepared("ROLLBACK").run();
+    // Only without WAL can a commit find readers in the way: nothing was written.
+    if (isSqliteBusy(error)) return false;
     throw error;
   }
 }
@@ -79,7 +89,9 @@ function commitPendingInserts(): void {
         try {
           run(insert.sql, ...insert.params);
         } catch (error) {
-          // SQLite undoes just this statement; the transaction goes on.
+          // A constraint undoes just this statement and the transaction goes
+          // on; an error that ended the transaction (disk full, I/O) ends the batch.
+          if (!sqliteDirect().db.inTransaction) throw error;
           failed.set(insert, error);
         }
       }

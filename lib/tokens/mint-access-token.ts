@@ -69,6 +69,14 @@ export async function mintAccessToken(input: MintAccessTokenInput, client: Write
     );
     if (inserted) return { token, id, expiresAt: data.expiresAt, createdAt };
   }
-  const row = await client.accessToken.create({ data, select: { id: true, expiresAt: true, createdAt: true } });
+  const select = { id: true, expiresAt: true, createdAt: true } as const;
+  // Outside a transaction of the caller's, the insert gets one of its own: on
+  // SQLite, Prisma's one connection may be inside another request's
+  // transaction right now, and a plain insert would join it (and vanish if it
+  // rolled back); a transaction of its own waits for that one to end.
+  const row =
+    client === db() && config().databaseProvider === "sqlite"
+      ? await db().$transaction((tx) => tx.accessToken.create({ data, select }))
+      : await client.accessToken.create({ data, select });
   return { token, ...row };
 }

@@ -69,7 +69,7 @@ function writeToSqlite(batch: UsageBatch): boolean {
 // array element), so a batch costs four round trips whatever its size.
 const PG_ADD_COUNTS = `
   INSERT INTO "PermissionUsage" ("id", "ownerId", "clientId", "tokenId", "permission", "day", "allowed", "refused", "updatedAt")
-  SELECT u.id, u.owner, u.client, u.token, u.permission, u.day, u.allowed, u.refused, now()
+  SELECT u.id, u.owner, u.client, u.token, u.permission, u.day, u.allowed, u.refused, $9::timestamp(3)
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[])
     AS u(id, owner, client, token, permission, day, allowed, refused)
   ON CONFLICT ("tokenId", "permission", "day") DO UPDATE SET
@@ -87,8 +87,13 @@ const PG_CLIENTS_USED = `
   FROM (SELECT v.id, max(v.at) AS at FROM unnest($1::text[], $2::text[]::timestamp(3)[]) AS v(id, at) GROUP BY v.id) AS u
   WHERE c."id" = u.id AND (c."lastUsedAt" IS NULL OR c."lastUsedAt" < u.at)`;
 
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 async function writeToPostgres(batch: UsageBatch): Promise<void> {
-  const { counters, refusals, lastUsed } = batch;
+  // Rows in one order on every instance, so two batches never wait for each other in a circle.
+  const counters = [...batch.counters].sort((a, b) => byKey(`${a.tokenId}\n${a.permission}\n${a.day}`, `${b.tokenId}\n${b.permission}\n${b.day}`));
+  const lastUsed = [...batch.lastUsed].sort((a, b) => byKey(a[0], b[0]));
+  const { refusals } = batch;
   await db().$transaction(async (tx) => {
     if (counters.length > 0) {
       await tx.$executeRawUnsafe(
@@ -101,6 +106,8 @@ async function writeToPostgres(batch: UsageBatch): Promise<void> {
         counters.map((c) => c.day),
         counters.map((c) => c.allowed),
         counters.map((c) => c.refused),
+        // As Prisma writes times: UTC in a column without a time zone.
+        new Date().toISOString(),
       );
     }
     if (refusals.length > 0) await tx.refusedAttempt.createMany({ data: refusals });
