@@ -90,37 +90,51 @@ export function scopesForKeys(keys: Iterable<string>): string[] {
   return [...scopes].sort();
 }
 
-const EFFECTIVE_CACHE_LIMIT = 1_000;
-const effectiveCache = new Map<string, ReadonlySet<string>>();
+const STORED_CACHE_LIMIT = 1_000;
 
-/**
- * effectivePermissions() for a client's stored permission string (keys
- * separated by spaces), remembered: every API call, MCP call and
- * introspection asks it for one of a few distinct (permissions, scope) pairs,
- * and the answer depends on nothing else (the catalogue is fixed at build).
- */
+/** What is derived from one client's stored permission string, computed once. */
+interface Derived {
+  /** Effective permissions by token scope ("" for no scope). */
+  byScope: Map<string, ReadonlySet<string>>;
+  scopeString?: string;
+}
+
+// Keyed by the stored string itself (keys separated by spaces): every API
+// call, MCP call and introspection asks about one of a few distinct strings,
+// and the answers depend on nothing else (the catalogue is fixed at build).
+// Looked up as it comes from the database, never concatenated with anything,
+// so a 6 KB string is not copied on every call.
+const derivedCache = new Map<string, Derived>();
+
+function derivedFor(storedKeys: string): Derived {
+  let derived = derivedCache.get(storedKeys);
+  if (!derived) {
+    if (derivedCache.size >= STORED_CACHE_LIMIT) derivedCache.clear();
+    derived = { byScope: new Map() };
+    derivedCache.set(storedKeys, derived);
+  }
+  return derived;
+}
+
+const keysOf = (storedKeys: string) => (storedKeys ? storedKeys.split(" ") : []);
+
+/** effectivePermissions() for a client's stored permission string, remembered. */
 export function effectivePermissionsOf(storedKeys: string, tokenScope: string | null | undefined): ReadonlySet<string> {
-  const key = `${tokenScope ?? ""}\n${storedKeys}`;
-  let result = effectiveCache.get(key);
+  const { byScope } = derivedFor(storedKeys);
+  const scope = tokenScope ?? "";
+  let result = byScope.get(scope);
   if (!result) {
-    if (effectiveCache.size >= EFFECTIVE_CACHE_LIMIT) effectiveCache.clear();
-    result = effectivePermissions(storedKeys ? storedKeys.split(" ") : [], tokenScope);
-    effectiveCache.set(key, result);
+    result = effectivePermissions(keysOf(storedKeys), tokenScope);
+    byScope.set(scope, result);
   }
   return result;
 }
 
-const scopesCache = new Map<string, string>();
-
 /** scopesForKeys() of a stored permission string, joined with spaces; remembered like effectivePermissionsOf(). */
 export function scopeStringForStoredKeys(storedKeys: string): string {
-  let result = scopesCache.get(storedKeys);
-  if (result === undefined) {
-    if (scopesCache.size >= EFFECTIVE_CACHE_LIMIT) scopesCache.clear();
-    result = scopesForKeys(storedKeys ? storedKeys.split(" ") : []).join(" ");
-    scopesCache.set(storedKeys, result);
-  }
-  return result;
+  const derived = derivedFor(storedKeys);
+  derived.scopeString ??= scopesForKeys(keysOf(storedKeys)).join(" ");
+  return derived.scopeString;
 }
 
 const sortedCache = new WeakMap<ReadonlySet<string>, readonly string[]>();

@@ -54,29 +54,26 @@ export async function mintAccessToken(input: MintAccessTokenInput, client: Write
     grantId: input.grantId ?? null,
     expiresAt: input.expiresAt,
   };
-  // Outside a transaction on SQLite: a prepared insert, committed together
-  // with the other tokens issued in this turn of the event loop (Prisma
-  // compiles every query, which dominated the token endpoint). Otherwise, or
-  // when the database is busy, Prisma.
-  if (client === db() && config().databaseProvider === "sqlite") {
-    const createdAt = new Date();
-    const id = timeOrderedId(createdAt.getTime());
-    const inserted = await sqliteInsertWithOthers(
-      `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
-      data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
-    );
-    if (inserted) return { token, id, expiresAt: data.expiresAt, createdAt };
-  }
   const select = { id: true, expiresAt: true, createdAt: true } as const;
-  // Outside a transaction of the caller's, the insert gets one of its own: on
-  // SQLite, Prisma's one connection may be inside another request's
-  // transaction right now, and a plain insert would join it (and vanish if it
-  // rolled back); a transaction of its own waits for that one to end.
-  const row =
-    client === db() && config().databaseProvider === "sqlite"
-      ? await db().$transaction((tx) => tx.accessToken.create({ data, select }))
-      : await client.accessToken.create({ data, select });
+  if (client !== db() || config().databaseProvider !== "sqlite") {
+    const row = await client.accessToken.create({ data, select });
+    return { token, ...row };
+  }
+  // SQLite, outside the caller's transaction: a prepared insert, committed
+  // with the other tokens issued in this turn of the event loop (Prisma
+  // compiles every query, which dominated the token endpoint).
+  const createdAt = new Date();
+  const id = timeOrderedId(createdAt.getTime());
+  const inserted = await sqliteInsertWithOthers(
+    `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
+    data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
+  );
+  if (inserted) return { token, id, expiresAt: data.expiresAt, createdAt };
+  // Busy: through Prisma, in a transaction of its own. Prisma's one SQLite
+  // connection may be inside another request's transaction right now; a plain
+  // insert would join it (and vanish if it rolled back), this one waits.
+  const row = await db().$transaction((tx) => tx.accessToken.create({ data, select }));
   return { token, ...row };
 }

@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { BROWSER_PASSWORD, launchBrowser, screenshot } from "../support/browser";
 import { uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "a long and careful password";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -33,7 +32,7 @@ describe("owner accounts in the browser", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await expect.poll(() => page.getByText("Use at least 12 characters.").isVisible()).toBe(true);
 
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(BROWSER_PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL("**/user/oauth-clients");
     await expect.poll(() => page.getByText(email).isVisible()).toBe(true);
@@ -47,7 +46,7 @@ describe("owner accounts in the browser", () => {
     await expect.poll(() => page.getByText("Wrong email or password.").isVisible()).toBe(true);
     await screenshot(page, "login-error");
 
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(BROWSER_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/user/oauth-clients");
     expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Access Tokens" }).isVisible()).toBe(true);
@@ -57,7 +56,7 @@ describe("owner accounts in the browser", () => {
     const email = uniqueEmail("taken");
     await page.goto("/signup");
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(BROWSER_PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL("**/user/oauth-clients");
 
@@ -65,7 +64,7 @@ describe("owner accounts in the browser", () => {
     const second = await other.newPage();
     await second.goto("/signup");
     await second.getByLabel("Email").fill(email.toUpperCase());
-    await second.getByLabel("Password").fill(PASSWORD);
+    await second.getByLabel("Password").fill(BROWSER_PASSWORD);
     await second.getByRole("button", { name: "Create account" }).click();
     await expect.poll(() => second.getByText("An account with this email already exists.", { exact: false }).isVisible()).toBe(true);
     expect(await second.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
@@ -76,7 +75,7 @@ describe("owner accounts in the browser", () => {
     const email = uniqueEmail("back");
     await page.goto("/signup");
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(BROWSER_PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL("**/user/oauth-clients");
     await context.clearCookies();
@@ -84,7 +83,7 @@ describe("owner accounts in the browser", () => {
     await page.goto("/user/oauth-access-tokens");
     await page.waitForURL("**/login?callbackUrl=**");
     await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByLabel("Password").fill(BROWSER_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL("**/user/oauth-access-tokens");
     await screenshot(page, "signed-in");

@@ -5,7 +5,6 @@ import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
 import { uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "a long and careful password";
 const SECRET = /^latch_cs_[A-Za-z0-9_-]{43}$/;
 
 let browser: Browser;
@@ -26,7 +25,7 @@ afterAll(async () => {
 const visible = (text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
 async function signUp(): Promise<void> {
-  await signUpInBrowser(page, uniqueEmail("clients"), PASSWORD);
+  await signUpInBrowser(page, uniqueEmail("clients"));
 }
 
 describe("OAuth clients in the browser", () => {

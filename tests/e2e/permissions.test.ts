@@ -2,11 +2,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { PERMISSION_KEYS, READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
-import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
-import { createTestClient, uniqueEmail } from "../support/factories";
+import { launchBrowser, screenshot, signUpOwner } from "../support/browser";
+import { createTestClient } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "a long and careful password";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -24,13 +23,7 @@ beforeEach(async () => {
   page = await context.newPage();
 });
 
-async function signUp(): Promise<string> {
-  const email = uniqueEmail("perms");
-  await signUpInBrowser(page, email, PASSWORD);
-  const user = await db().user.findUnique({ where: { email } });
-  expect(user).not.toBeNull();
-  return user!.id;
-}
+const signUp = () => signUpOwner(page, "perms");
 
 const sw = (name: string) => page.getByRole("switch", { name, exact: true });
 const saveBar = () => page.getByRole("region", { name: "Unsaved permission changes" });

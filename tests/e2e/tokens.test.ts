@@ -6,7 +6,6 @@ import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
 import { createTestClient, createTestToken, uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "a long and careful password";
 const DAY = 24 * 60 * 60 * 1000;
 
 let browser: Browser;
@@ -26,7 +25,7 @@ afterAll(async () => {
 });
 
 async function signUp(email: string) {
-  await signUpInBrowser(page, email, PASSWORD);
+  await signUpInBrowser(page, email);
 }
 
 const tokenList = () => page.getByRole("list", { name: "Access tokens" });

@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { PERMISSION_KEYS } from "@/lib/permissions/catalogue";
 import { getClientUsage } from "@/lib/usage/get-client-usage";
-import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
-import { createTestClient, createTestToken, uniqueEmail } from "../support/factories";
+import { launchBrowser, screenshot, signUpOwner } from "../support/browser";
+import { createTestClient, createTestToken } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "a long and careful password";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -25,13 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signUp(): Promise<string> {
-  const email = uniqueEmail("usage");
-  await signUpInBrowser(page, email, PASSWORD);
-  const user = await db().user.findUnique({ where: { email } });
-  expect(user).not.toBeNull();
-  return user!.id;
-}
+const signUp = () => signUpOwner(page, "usage");
 
 const sw = (name: string) => page.getByRole("switch", { name, exact: true });
 const saveBar = () => page.getByRole("region", { name: "Unsaved permission changes" });

@@ -3,6 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { db } from "@/lib/db/prisma";
+import { uniqueEmail } from "./factories";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -44,4 +47,13 @@ export async function signUpInBrowser(page: Page, email: string, password = BROW
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL("**/user/oauth-clients");
+}
+
+/** Signs a new owner up through the real form (an email made from `label`) and returns their user id. */
+export async function signUpOwner(page: Page, label: string): Promise<string> {
+  const email = uniqueEmail(label);
+  await signUpInBrowser(page, email);
+  const user = await db().user.findUnique({ where: { email } });
+  expect(user).not.toBeNull();
+  return user!.id;
 }
