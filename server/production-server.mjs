@@ -100,9 +100,9 @@ async function serveFast(req, res, found, handler) {
   } catch (error) {
     response = responseForThrown(error, req.method, found.route.page);
   }
-  // A small JSON answer skips the compression middleware, which would only
-  // add its Vary (see compressionLeavesAsIs); sendWebResponse adds that.
-  const small = compress !== null && compressionLeavesAsIs(response);
+  // A JSON answer the compression middleware would leave as it is skips it;
+  // it would only add its Vary (see compressionLeavesAsIs), which sendWebResponse adds.
+  const small = compress !== null && compressionLeavesAsIs(response, req.headers["accept-encoding"]);
   if (compress && !small) {
     compress(req, res, () => {});
     // A client that leaves mid-response would otherwise leak the zlib stream.

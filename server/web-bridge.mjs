@@ -50,6 +50,108 @@ function readBody(req) {
   });
 }
 
+/** The method lib/http/read-body.ts calls for the bytes of an unread body that is already in memory. */
+const TAKE_BODY = Symbol.for("latch.takeBody");
+
+function bodyUnusable() {
+  return new TypeError("Body is unusable: Body has already been read");
+}
+
+/**
+ * A NextRequest whose body was read before the handler ran, kept as those
+ * bytes until something reads it. Node 20's Request builds a ReadableStream
+ * (and more) for every body it is given, about 20 µs a request on these
+ * machines; this one builds it only when `body` is asked for, and behaves as
+ * `new NextRequest(url, { method, headers, body })` does through every public
+ * member. lib/http/read-body.ts takes the bytes as they are.
+ */
+class BufferedRequest extends NextRequest {
+  #bytes;
+  #used = false;
+  /** The Response the body moved to once a stream was asked for. */
+  #streamed = null;
+
+  constructor(url, init, bytes) {
+    super(url, init);
+    this.#bytes = bytes;
+  }
+
+  static {
+    Object.defineProperties(BufferedRequest.prototype, {
+      body: {
+        configurable: true,
+        get() {
+          return this.#stream().body;
+        },
+      },
+      bodyUsed: {
+        configurable: true,
+        get() {
+          return this.#streamed ? this.#streamed.bodyUsed : this.#used;
+        },
+      },
+    });
+  }
+
+  #stream() {
+    if (!this.#streamed) {
+      const type = this.headers.get("content-type");
+      this.#streamed = new Response(this.#bytes, type === null ? {} : { headers: { "content-type": type } });
+      // A body read already stays read.
+      if (this.#used) this.#streamed.arrayBuffer().catch(() => {});
+    }
+    return this.#streamed;
+  }
+
+  /** The bytes, once: null when the body was read or handed to a stream. */
+  [TAKE_BODY]() {
+    if (this.#used || this.#streamed) return null;
+    this.#used = true;
+    return this.#bytes;
+  }
+
+  #take() {
+    const bytes = this[TAKE_BODY]();
+    if (bytes === null) throw bodyUnusable();
+    return bytes;
+  }
+
+  async text() {
+    if (this.#streamed) return this.#streamed.text();
+    return this.#take().toString("utf8");
+  }
+
+  async json() {
+    return JSON.parse(await this.text());
+  }
+
+  async bytes() {
+    if (this.#streamed) return new Uint8Array(await this.#streamed.arrayBuffer());
+    return new Uint8Array(this.#take());
+  }
+
+  async arrayBuffer() {
+    const bytes = await this.bytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
+
+  async blob() {
+    return new Blob([await this.bytes()], { type: this.headers.get("content-type") ?? "" });
+  }
+
+  formData() {
+    return this.#stream().formData();
+  }
+
+  clone() {
+    if (this.bodyUsed) throw new TypeError("Request.clone: Body has already been consumed.");
+    if (this.#streamed) {
+      return new NextRequest(this.url, { method: this.method, headers: this.headers, body: this.#streamed.clone().body, duplex: "half", signal: this.signal });
+    }
+    return new BufferedRequest(this.url, { method: this.method, headers: this.headers, signal: this.signal }, this.#bytes);
+  }
+}
+
 /** @returns {Promise<NextRequest>} */
 export async function toWebRequest(req, origins) {
   const headers = new Headers();
@@ -67,7 +169,7 @@ export async function toWebRequest(req, origins) {
 
   const length = Number(source["content-length"]);
   if (source["content-length"] !== undefined && length <= BUFFERED_BODY_LIMIT) {
-    return new NextRequest(url, { method, headers, body: await readBody(req) });
+    return new BufferedRequest(url, { method, headers }, await readBody(req));
   }
   return new NextRequest(url, { method, headers, body: Readable.toWeb(req), duplex: "half" });
 }
@@ -104,34 +206,44 @@ const COMPRESSION_THRESHOLD = 1024;
 
 /**
  * True when Next's compression middleware would send this answer as it is,
- * adding only `Vary: Accept-Encoding`: a JSON body complete at once and under
- * the middleware's threshold, without `Cache-Control: no-transform`. (It adds
- * the Vary for any compressible type before it looks at the size, and
- * compresses nothing under the threshold whatever the client accepts.) Token,
- * revocation and error answers are all like this.
+ * adding only `Vary: Accept-Encoding`: a JSON body complete at once, without
+ * `Cache-Control: no-transform`, and either under the middleware's threshold
+ * or asked for without an Accept-Encoding (`acceptEncoding`, the request's
+ * header). The middleware adds the Vary for any compressible type first; then
+ * it compresses nothing under the threshold whatever the client accepts, and
+ * nothing for a request without Accept-Encoding, for which only "identity" is
+ * acceptable. Token, revocation and error answers are all small; clients that
+ * send no Accept-Encoding (curl, most HTTP libraries but fetch) get every
+ * JSON answer this way.
  */
-export function compressionLeavesAsIs(response) {
+export function compressionLeavesAsIs(response, acceptEncoding) {
   if (!/^application\/json\s*(?:;|$)/i.test(response.headers.get("content-type") ?? "")) return false;
   if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(response.headers.get("cache-control") ?? "")) return false;
-  const body = response.body === null ? null : completeBody(response);
-  return body !== null && body.length < COMPRESSION_THRESHOLD;
+  const body = completeBody(response);
+  if (body === null) return false;
+  return acceptEncoding === undefined || acceptEncoding.trim() === "" || Buffer.byteLength(body) < COMPRESSION_THRESHOLD;
 }
 
+/** The method of lib/http/text-response.ts that gives the text of an unread body. */
+const COMPLETE_BODY = Symbol.for("latch.completeBody");
+
 /**
- * The bytes of a body the handler gave as a string or bytes (Response.json,
- * `new Response(text)`), read from undici's own record of it instead of
- * through its stream: that read costs more than the rest of the response.
- * Null for anything else (a stream, a Blob, FormData, a body already read, a
- * Node whose Response keeps its state otherwise), which then goes through the stream.
+ * The text or bytes of a body that is complete at once, without its stream:
+ * a TextResponse's text (lib/http/text-response.ts, which builds no stream
+ * until asked), or what the handler gave Response.json or `new Response(text)`,
+ * read from undici's own record of it (that stream read costs more than the
+ * rest of the response). Null for anything else (a stream, a Blob, FormData, a
+ * body already read, a Node whose Response keeps its state otherwise), which
+ * then goes through the stream. Never touches `response.body`.
  */
 let stateKey;
 export function completeBody(response) {
+  if (typeof response[COMPLETE_BODY] === "function") return response[COMPLETE_BODY]();
   stateKey ??= Object.getOwnPropertySymbols(response).find((s) => s.description === "state") ?? null;
   const body = stateKey ? response[stateKey]?.body : null;
   if (!body || response.bodyUsed || body.stream?.locked) return null;
   const { source } = body;
-  if (typeof source === "string") return Buffer.from(source);
-  if (source instanceof Uint8Array) return Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+  if (typeof source === "string" || source instanceof Uint8Array) return source;
   return null;
 }
 
@@ -146,14 +258,15 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve, NOT_YET));
  */
 export async function sendWebResponse(req, res, response, headers) {
   writeHeaders(res, response, headers);
+  const complete = completeBody(response);
+  if (complete !== null) {
+    if (req.method === "HEAD") res.end();
+    else res.end(complete);
+    return;
+  }
   if (!response.body || req.method === "HEAD") {
     if (response.body) await response.body.cancel();
     res.end();
-    return;
-  }
-  const complete = completeBody(response);
-  if (complete) {
-    res.end(complete);
     return;
   }
   const reader = response.body.getReader();

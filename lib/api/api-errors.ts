@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { jsonText } from "@/lib/http/json-text";
+import { TextResponse } from "@/lib/http/text-response";
 import { logError } from "@/lib/log";
 
 // The API's one error shape: {"error": {"code", "message", "fields"?}}.
@@ -19,8 +20,9 @@ const API_CODES: Record<ErrorCode, string> = {
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 export function apiJson(body: unknown, status = 200): Response {
-  // As Response.json() would answer, with a faster serialization (lib/http/json-text.ts).
-  return new Response(jsonText(body), { status, headers: { "Content-Type": "application/json", ...NO_STORE } });
+  // As Response.json() would answer, with a faster serialization
+  // (lib/http/json-text.ts) and no stream until one is asked for (lib/http/text-response.ts).
+  return new TextResponse(jsonText(body), { status, headers: { "Content-Type": "application/json", ...NO_STORE } });
 }
 
 export function apiError(status: number, code: string, message: string, fields?: Record<string, string[]>): Response {

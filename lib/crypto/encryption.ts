@@ -1,7 +1,8 @@
 // AES-256-GCM encryption of stored secrets, with key ids for rotation.
 // Server-side only; deliberately not importing "server-only" so it stays
 // importable from vitest.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv } from "node:crypto";
+import { randomBytesPooled } from "@/lib/crypto/random";
 
 export interface Keyring {
   /** Id of the key used for new encryptions. */
@@ -135,7 +136,7 @@ export function encryptSecret(plaintext: string, keyring: Keyring, aad?: string)
   if (key === null) {
     throw new Error("Encryption keyring has no usable current key");
   }
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomBytesPooled(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
   if (aad !== undefined) cipher.setAAD(Buffer.from(aad, "utf8"));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);

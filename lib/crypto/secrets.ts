@@ -1,6 +1,7 @@
 // Secret token helpers (server-side only; deliberately not importing
 // "server-only" so the pure functions stay importable from vitest).
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import crypto, { timingSafeEqual } from "node:crypto";
+import { randomBytesPooled } from "@/lib/crypto/random";
 
 export type SecretKind =
   | "access_token"
@@ -36,7 +37,7 @@ export function generateSecret(kind: SecretKind): string {
   if (prefix === undefined || size === undefined) {
     throw new Error("Unknown secret kind");
   }
-  return prefix + randomBytes(size).toString("base64url");
+  return prefix + randomBytesPooled(size).toString("base64url");
 }
 
 /**
@@ -54,9 +55,22 @@ export function secretKindOf(value: string): SecretKind | null {
   return null;
 }
 
+/**
+ * SHA-256 of a UTF-8 string. crypto.hash (Node 20.12 and later) does it in
+ * one call, less than half the cost of a Hash object; older Node 20 takes the
+ * long way.
+ */
+function sha256(value: string, encoding: "hex"): string;
+function sha256(value: string, encoding: "buffer"): Buffer;
+function sha256(value: string, encoding: "hex" | "buffer"): string | Buffer {
+  if (typeof crypto.hash === "function") return encoding === "hex" ? crypto.hash("sha256", value, "hex") : crypto.hash("sha256", value, "buffer");
+  const digest = crypto.createHash("sha256").update(value, "utf8");
+  return encoding === "hex" ? digest.digest("hex") : digest.digest();
+}
+
 /** SHA-256 hex digest, used as a lookup key for high-entropy secrets. */
 export function hashSecret(value: string): string {
-  return createHash("sha256").update(value, "utf8").digest("hex");
+  return sha256(value, "hex");
 }
 
 /**
@@ -64,9 +78,7 @@ export function hashSecret(value: string): string {
  * comparison is always over 32 bytes: lengths neither leak nor throw.
  */
 export function safeEqual(a: string, b: string): boolean {
-  const da = createHash("sha256").update(a, "utf8").digest();
-  const db = createHash("sha256").update(b, "utf8").digest();
-  return timingSafeEqual(da, db);
+  return timingSafeEqual(sha256(a, "buffer"), sha256(b, "buffer"));
 }
 
 /**

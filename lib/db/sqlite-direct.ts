@@ -26,7 +26,16 @@ import { config } from "@/lib/config/env";
  * loss can forget the tokens issued and usage counted since then (SQLite's own
  * advice for WAL). With FULL every token issued waited for the disk.
  */
-const DIRECT_PRAGMAS = ["synchronous = NORMAL"];
+/**
+ * And a checkpoint once the WAL holds 10,000 pages (80 MB at Latch's 8 KiB
+ * pages) instead of SQLite's 1,000: a checkpoint copies each page changed
+ * since the last one back into the database file and syncs it, and the token
+ * index pages change on every commit, so rarer checkpoints copy each of them
+ * once instead of many times. Issuing 20,000 tokens in commits of ten took
+ * 94 µs a token with the default and 55 µs with this (measured on the bench's
+ * 202,000-token database). Prisma's connection keeps the default.
+ */
+const DIRECT_PRAGMAS = ["synchronous = NORMAL", "wal_autocheckpoint = 10000"];
 /** Pages kept in memory by the direct connection: the hot part of the token index and rows (the bench peaks at 491 MB of server memory with 64 MB). */
 const DIRECT_CACHE_KIB = 32 * 1024;
 

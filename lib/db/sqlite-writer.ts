@@ -1,5 +1,5 @@
 import "server-only";
-import crypto from "node:crypto";
+import { randomBytesPooled } from "@/lib/crypto/random";
 import { isSqliteBusy, sqliteDirect, sqliteMayWrite } from "@/lib/db/sqlite-direct";
 
 // Writes on the hot paths as prepared statements on the direct connection
@@ -115,5 +115,5 @@ let counter = 0;
  */
 export function timeOrderedId(now = Date.now()): string {
   counter = (counter + 1) % 36 ** 4;
-  return `c${now.toString(36).padStart(8, "0")}${counter.toString(36).padStart(4, "0")}${crypto.randomBytes(8).toString("hex")}`;
+  return `c${now.toString(36).padStart(8, "0")}${counter.toString(36).padStart(4, "0")}${randomBytesPooled(8).toString("hex")}`;
 }

@@ -3,9 +3,25 @@
 
 export type BodyText = { ok: true; text: string } | { ok: false; reason: "too_large" | "unreadable" };
 
+/**
+ * The production server's requests (server/web-bridge.mjs) hold a body it has
+ * read already; this method hands its bytes over once without the stream
+ * Node would build for them.
+ */
+const TAKE_BODY = Symbol.for("latch.takeBody");
+
+interface BufferedBody {
+  [TAKE_BODY]?: () => Uint8Array | null;
+}
+
 export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too_large" };
+  const buffered = (request as Request & BufferedBody)[TAKE_BODY]?.();
+  if (buffered) {
+    if (buffered.byteLength > maxBytes) return { ok: false, reason: "too_large" };
+    return { ok: true, text: Buffer.from(buffered.buffer, buffered.byteOffset, buffered.byteLength).toString("utf8") };
+  }
   if (!request.body) return { ok: true, text: "" };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

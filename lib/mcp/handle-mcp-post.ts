@@ -8,10 +8,19 @@ import { authenticateBearer } from "@/lib/resource/authenticate-bearer";
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Sets the headers on the answer itself (the SDK's answers and ours are made
+ * here, so their headers can change); a copy only for one whose headers cannot.
+ */
 export function withHeaders(response: Response, headers: Record<string, string>): Response {
-  const merged = new Headers(response.headers);
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  } catch {
+    const merged = new Headers(response.headers);
+    for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
+  }
 }
 
 function jsonRpcError(status: number, code: number, message: string): Response {

@@ -2,6 +2,8 @@
 // RFC 7591 §3.2.2, RFC 8707). Descriptions are written for the developer of
 // the client and never contain a secret, a code or a token.
 
+import { TextResponse } from "@/lib/http/text-response";
+
 export const OAUTH_ERROR_STATUS = {
   invalid_request: 400,
   invalid_client: 401,
@@ -40,7 +42,7 @@ export class OAuthError extends Error {
 
 /** A JSON answer with the no-store headers. */
 export function oauthJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return new TextResponse(JSON.stringify(body), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", ...NO_STORE, ...headers },
   });

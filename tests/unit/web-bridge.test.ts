@@ -2,9 +2,12 @@
 // Web Request/Response, over real HTTP on a loopback port.
 import { createRequire } from "node:module";
 import http from "node:http";
+import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completeBody, compressionLeavesAsIs, requestOrigins, sendWebResponse, toWebRequest } from "@/server/web-bridge.mjs";
+import { readBodyText } from "@/lib/http/read-body";
+import { TextResponse } from "@/lib/http/text-response";
 
 const require = createRequire(import.meta.url);
 
@@ -132,6 +135,42 @@ describe("web bridge", () => {
     expect(rest).toBe("event: message\ndata: 2\n\n");
   });
 
+  it("gives a read-ahead body once, to a reader, a stream or a clone", async () => {
+    const post = (body: string) => fetch(`${base}/mcp`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    handler = async (request) => {
+      const before = request.bodyUsed;
+      const copy = request.clone();
+      const read = await readBodyText(request, 1024);
+      const again = await request.text().then(() => "read twice", (error: unknown) => (error instanceof TypeError ? "refused" : "other error"));
+      return Response.json({ before, read, after: request.bodyUsed, again, copy: await copy.json() });
+    };
+    expect(await (await post('{"id":1}')).json()).toEqual({ before: false, read: { ok: true, text: '{"id":1}' }, after: true, again: "refused", copy: { id: 1 } });
+
+    handler = async (request) => {
+      const stream = request.body;
+      const text = await new Response(stream).text();
+      const again = await request.arrayBuffer().then(() => "read twice", () => "refused");
+      return Response.json({ text, used: request.bodyUsed, again });
+    };
+    expect(await (await post("[1,2]")).json()).toEqual({ text: "[1,2]", used: true, again: "refused" });
+
+    handler = async (request) => Response.json({ tooLarge: await readBodyText(request, 4) });
+    expect(await (await post('{"big":true}')).json()).toEqual({ tooLarge: { ok: false, reason: "too_large" } });
+  });
+
+  it("sends a TextResponse as it is, and its stream when a handler asked for one", async () => {
+    handler = () => new TextResponse('{"ok":true}', { status: 201, headers: { "content-type": "application/json" } });
+    let response = await fetch(`${base}/api/v1/me`);
+    expect([response.status, response.headers.get("content-type"), await response.text()]).toEqual([201, "application/json", '{"ok":true}']);
+    handler = () => {
+      const answer = new TextResponse("streamed");
+      void answer.body;
+      return answer;
+    };
+    response = await fetch(`${base}/api/v1/me`);
+    expect(await response.text()).toBe("streamed");
+  });
+
   it("sends no body for HEAD", async () => {
     handler = () => new Response("body");
     const response = await fetch(`${base}/api/health`, { method: "HEAD" });
@@ -141,8 +180,10 @@ describe("web bridge", () => {
 
   it("takes a string or bytes body without reading its stream, and leaves streams alone", async () => {
     // If a Node upgrade moves undici's internals, this fails instead of the fast path quietly slowing down.
-    expect(completeBody(Response.json({ ok: true }))?.toString()).toBe('{"ok":true}');
-    expect(completeBody(new Response("text"))?.toString()).toBe("text");
+    const text = (body: string | Uint8Array | null) => (body === null ? null : Buffer.from(body).toString());
+    expect(text(completeBody(Response.json({ ok: true })))).toBe('{"ok":true}');
+    expect(text(completeBody(new Response("text")))).toBe("text");
+    expect(completeBody(new TextResponse('{"a":1}'))).toBe('{"a":1}');
     expect(completeBody(new Response(new ReadableStream()))).toBeNull();
     const read = new Response("spent");
     await read.text();
@@ -162,7 +203,7 @@ describe("answers the compression middleware would leave as they are", () => {
     for (const kind of ["middleware", "shortcut"] as const) {
       const server = http.createServer(async (req, res) => {
         const response = make();
-        const skip = kind === "shortcut" && compressionLeavesAsIs(response);
+        const skip = kind === "shortcut" && compressionLeavesAsIs(response, req.headers["accept-encoding"]);
         if (!skip) compress(req, res, () => {});
         await sendWebResponse(req, res, response, { configured, vary: "rsc", varyAcceptEncoding: skip });
       });
@@ -176,10 +217,26 @@ describe("answers the compression middleware would leave as they are", () => {
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   });
 
-  async function answer(base: string) {
-    const response = await fetch(base, { headers: { "accept-encoding": "gzip" } });
-    const body = await response.text();
-    return { status: response.status, vary: response.headers.get("vary"), encoding: response.headers.get("content-encoding"), body };
+  /**
+   * The answer as the client sees it (not its framing: the shortcut sends a
+   * Content-Length where the middleware chunks). node:http, because fetch
+   * always sends an Accept-Encoding.
+   */
+  function answer(base: string, acceptEncoding: string | undefined) {
+    return new Promise<{ status?: number; vary?: string; encoding?: string; body: string }>((resolve, reject) => {
+      const headers = acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding };
+      http
+        .get(base, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => {
+            const raw = Buffer.concat(chunks);
+            const body = res.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(raw).toString() : raw.toString();
+            resolve({ status: res.statusCode, vary: res.headers.vary, encoding: res.headers["content-encoding"], body });
+          });
+        })
+        .on("error", reject);
+    });
   }
 
   const cases: [string, () => Response, boolean][] = [
@@ -189,14 +246,29 @@ describe("answers the compression middleware would leave as they are", () => {
     ["a JSON answer marked no-transform", () => Response.json({ ok: true }, { headers: { "cache-control": "no-store, no-transform" } }), false],
     ["a JSON answer over 1 KiB", () => Response.json({ permissions: Array.from({ length: 100 }, (_, i) => `permission.${i}`) }), false],
     ["a small text answer", () => new Response("ok", { headers: { "content-type": "text/plain" } }), false],
+    ["a small TextResponse JSON answer", () => new TextResponse('{"active":false}', { headers: { "content-type": "application/json" } }), true],
+    ["a TextResponse JSON answer over 1 KiB", () => new TextResponse(JSON.stringify({ scope: "x ".repeat(600) }), { headers: { "content-type": "application/json" } }), false],
     ["an answer without a body", () => new Response(null, { status: 204 }), false],
   ];
 
   it.each(cases)("%s", async (_name, build, skipped) => {
     make = build;
-    expect(compressionLeavesAsIs(build())).toBe(skipped);
-    const [viaMiddleware, viaShortcut] = [await answer(bases.middleware), await answer(bases.shortcut)];
+    expect(compressionLeavesAsIs(build(), "gzip")).toBe(skipped);
+    const [viaMiddleware, viaShortcut] = [await answer(bases.middleware, "gzip"), await answer(bases.shortcut, "gzip")];
     expect(viaShortcut).toEqual(viaMiddleware);
-    if (skipped) expect(viaMiddleware.encoding).toBeNull();
+    if (skipped) expect(viaMiddleware.encoding).toBeUndefined();
+  });
+
+  it.each(cases)("%s, to a client that sends no Accept-Encoding (or an empty one)", async (_name, build) => {
+    make = build;
+    const json = /^application\/json/.test(build().headers.get("content-type") ?? "");
+    const plain = !/no-transform/.test(build().headers.get("cache-control") ?? "") && build().status !== 204;
+    // Every complete JSON answer the middleware may transform skips it: it would compress none of them.
+    expect(compressionLeavesAsIs(build(), undefined)).toBe(json && plain);
+    for (const acceptEncoding of [undefined, "", "identity"]) {
+      const [viaMiddleware, viaShortcut] = [await answer(bases.middleware, acceptEncoding), await answer(bases.shortcut, acceptEncoding)];
+      expect(viaShortcut, String(acceptEncoding)).toEqual(viaMiddleware);
+      expect(viaMiddleware.encoding, String(acceptEncoding)).toBeUndefined();
+    }
   });
 });
