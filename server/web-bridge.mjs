@@ -63,7 +63,9 @@ function bodyUnusable() {
  * (and more) for every body it is given, about 20 µs a request on these
  * machines; this one builds it only when `body` is asked for, and behaves as
  * `new NextRequest(url, { method, headers, body })` does through every public
- * member. lib/http/read-body.ts takes the bytes as they are.
+ * member but one: `new Request(request)` (or fetch) would copy no body, since
+ * the platform copies its own hidden one, so a handler passes this request on
+ * as it is. lib/http/read-body.ts takes the bytes as they are.
  */
 class BufferedRequest extends NextRequest {
   #bytes;
@@ -118,7 +120,8 @@ class BufferedRequest extends NextRequest {
 
   async text() {
     if (this.#streamed) return this.#streamed.text();
-    return this.#take().toString("utf8");
+    // As the platform decodes a body: a leading BOM goes, bad sequences become U+FFFD.
+    return new TextDecoder().decode(this.#take());
   }
 
   async json() {
@@ -135,8 +138,9 @@ class BufferedRequest extends NextRequest {
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
 
-  async blob() {
-    return new Blob([await this.bytes()], { type: this.headers.get("content-type") ?? "" });
+  blob() {
+    // The platform's, for its Content-Type rules.
+    return this.#stream().blob();
   }
 
   formData() {

@@ -2,8 +2,10 @@
 // to crypto.randomBytes costs about 4 µs whatever its size (measured), and a
 // token request needs three draws (the token, its row id, the encryption IV);
 // Node's crypto.randomUUID keeps a pool for the same reason. Every byte is
-// handed out once, copied into a Buffer of its own; the pool itself never
-// leaves this module.
+// handed out once, copied out (into a Buffer that may share Node's small-buffer
+// pool, as Buffer.allocUnsafe does) and wiped from the pool; the pool itself
+// never leaves this module. Bytes not yet handed out sit in memory as the
+// random generator's own state does.
 import { randomFillSync } from "node:crypto";
 
 const POOL_BYTES = 4096;

@@ -5,7 +5,9 @@
 // behaves as `new Response(text, init)` does through every public member; the
 // stream is only built when `body` is asked for (as `next dev` and `next
 // start` do). The production server takes the text as it is instead
-// (completeBody in server/web-bridge.mjs).
+// (completeBody in server/web-bridge.mjs). Where it differs: `new
+// Response(textResponse)` would copy no body (the platform copies its own
+// hidden one), and a Proxy around it cannot reach `body`; nothing does either.
 
 /** The method the production server calls for the text of a body that is complete at once. */
 export const COMPLETE_BODY = Symbol.for("latch.completeBody");
@@ -73,13 +75,10 @@ export class TextResponse extends Response {
     return this.#text;
   }
 
-  override text(): Promise<string> {
+  override async text(): Promise<string> {
     if (this.#streamed) return this.#streamed.text();
-    try {
-      return Promise.resolve(this.#take());
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    // Through UTF-8 and back, as the platform reads a body: a leading BOM goes, a lone surrogate becomes U+FFFD.
+    return new TextDecoder().decode(Buffer.from(this.#take(), "utf8"));
   }
 
   override async json(): Promise<unknown> {
@@ -93,12 +92,12 @@ export class TextResponse extends Response {
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
     if (this.#streamed) return new Uint8Array(await this.#streamed.arrayBuffer());
-    return new Uint8Array(Buffer.from(await this.text(), "utf8"));
+    return new Uint8Array(Buffer.from(this.#take(), "utf8"));
   }
 
-  override async blob(): Promise<Blob> {
-    const type = this.headers.get("content-type") ?? "";
-    return new Blob([await this.bytes()], { type });
+  override blob(): Promise<Blob> {
+    // The platform's, for its Content-Type rules.
+    return this.#stream().blob();
   }
 
   override formData(): Promise<FormData> {

@@ -15,11 +15,15 @@ describe("randomBytesPooled", () => {
     expect(randomBytesPooled(1_000).length).toBe(1_000);
   });
 
-  it("hands out copies: changing one leaves the next draws alone", () => {
-    const first = randomBytesPooled(16);
-    first.fill(0);
-    const next = randomBytesPooled(16);
-    expect(next.equals(Buffer.alloc(16))).toBe(false);
+  it("hands out copies that later draws and refills leave alone", () => {
+    // Sizes that do not divide the pool, so draws straddle the refills.
+    const kept = randomBytesPooled(12);
+    const copy = Buffer.from(kept);
+    const later = Array.from({ length: 2_000 }, (_, i) => randomBytesPooled(i % 2 ? 12 : 8).toString("hex"));
+    expect(kept.equals(copy)).toBe(true);
+    expect(new Set(later).size).toBe(later.length);
+    kept.fill(0);
+    expect(randomBytesPooled(12).equals(Buffer.alloc(12))).toBe(false);
   });
 
   it("looks uniform: every byte value turns up about as often", () => {

@@ -36,6 +36,20 @@ describe("TextResponse", () => {
     }
   });
 
+  it("stays read when its stream is asked for after a read, and decodes as the platform does", async () => {
+    const [read, theirs] = [new TextResponse("once"), new Response("once")];
+    await Promise.all([read.bytes(), theirs.arrayBuffer()]);
+    expect(read.bodyUsed).toBe(true);
+    // A spent stream, as the platform's is after a read.
+    expect(() => new Response(theirs.body)).toThrow(TypeError);
+    expect(() => new Response(read.body)).toThrow(TypeError);
+    // A leading BOM goes, as in any body read as text.
+    expect(await new TextResponse("\uFEFF{}").json()).toEqual(await new Response("\uFEFF{}").json());
+    const init = { headers: { "content-type": "application/json; charset=utf-8" } };
+    expect((await new TextResponse("{}", init).blob()).type).toBe((await new Response("{}", init).blob()).type);
+    expect(Buffer.from(await new TextResponse("é").bytes()).toString()).toBe("é");
+  });
+
   it("clones into an independent copy, before or after its stream was asked for", async () => {
     const fresh = new TextResponse("one", { status: 200, headers: { "x-a": "b" } });
     const copy = fresh.clone();

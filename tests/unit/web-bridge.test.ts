@@ -138,6 +138,8 @@ describe("web bridge", () => {
   it("gives a read-ahead body once, to a reader, a stream or a clone", async () => {
     const post = (body: string) => fetch(`${base}/mcp`, { method: "POST", headers: { "content-type": "application/json" }, body });
     handler = async (request) => {
+      // Read ahead by the bridge (not a stream), which is the point of this test.
+      if (!(Symbol.for("latch.takeBody") in request)) return new Response("not read ahead", { status: 500 });
       const before = request.bodyUsed;
       const copy = request.clone();
       const read = await readBodyText(request, 1024);
@@ -156,6 +158,19 @@ describe("web bridge", () => {
 
     handler = async (request) => Response.json({ tooLarge: await readBodyText(request, 4) });
     expect(await (await post('{"big":true}')).json()).toEqual({ tooLarge: { ok: false, reason: "too_large" } });
+
+    handler = async (request) => {
+      const text = await request.text();
+      let clone = "cloned";
+      try {
+        request.clone();
+      } catch (error) {
+        clone = error instanceof TypeError ? "refused" : "other error";
+      }
+      return Response.json({ text, clone });
+    };
+    // A leading BOM goes, as in any body read as text.
+    expect(await (await post("\uFEFF[3]")).json()).toEqual({ text: "[3]", clone: "refused" });
   });
 
   it("sends a TextResponse as it is, and its stream when a handler asked for one", async () => {
