@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaClient } from "@prisma/client";
+import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config/env";
@@ -12,13 +13,22 @@ type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * while one of its transactions is open. A transaction of Prisma's reads
  * before it writes; if another connection commits in between, SQLite refuses
  * its write at once (SQLITE_BUSY_SNAPSHOT, no busy wait), so the direct
- * connection does not commit while one is open in this process. Prisma's own
+ * connection does not commit while one is open in this process. Another
+ * process (a second server, a script, the test runner) can still commit in
+ * between, so Prisma's transactions begin IMMEDIATE: they take the write lock
+ * up front, waiting for it like any writer (the busy timeout), and no commit
+ * can come between their read and their write. Prisma's own
  * connection keeps SQLite's default synchronous=FULL: owners' changes
  * (revocations, permissions) are on disk when they are confirmed.
  */
 class SqliteAdapter extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
+    // The adapter begins its transactions with a plain "BEGIN" on this
+    // connection (a test checks that a transaction holds the lock from its start).
+    const connection = (adapter as unknown as { client: Database.Database }).client;
+    const prepare = connection.prepare.bind(connection);
+    connection.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof connection.prepare;
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await start(isolationLevel);

@@ -42,6 +42,8 @@ const DIRECT_CACHE_KIB = 32 * 1024;
 export interface DirectConnection {
   db: Database.Database;
   prepared(sql: string): Database.Statement;
+  /** `PRAGMA data_version`, prepared once (see sqliteDataVersion). */
+  dataVersion?: Database.Statement<[], number>;
 }
 
 // On globalThis: route handlers are bundled separately and must share it; it
@@ -67,6 +69,17 @@ export function sqliteDirect(): DirectConnection {
     };
   }
   return globalForSqlite.latchSqliteDirect;
+}
+
+/**
+ * SQLite's data version on the direct connection: it changes whenever another
+ * connection (Prisma's, another process) commits, and not for this
+ * connection's own commits (see lib/db/sqlite-row-cache.ts).
+ */
+export function sqliteDataVersion(): number {
+  const direct = sqliteDirect();
+  direct.dataVersion ??= direct.db.prepare<[], number>("PRAGMA data_version").pluck();
+  return direct.dataVersion.get()!;
 }
 
 const transactions = globalThis as unknown as { latchPrismaSqliteTransactions?: number };

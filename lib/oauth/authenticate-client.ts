@@ -5,6 +5,7 @@ import { hashSecret, safeEqual } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteGet } from "@/lib/db/sqlite-reader";
+import { SqliteRowCache } from "@/lib/db/sqlite-row-cache";
 import { isPlausibleClientId } from "@/lib/oauth/client-id";
 import { isMetadataDocumentUrl } from "@/lib/oauth/client-metadata-document";
 import { OAuthError } from "@/lib/oauth/oauth-error";
@@ -94,12 +95,21 @@ function clientFromSqlite(raw: Stored<OAuthClient>): OAuthClient {
 
 const CLIENT_BY_CLIENT_ID = `SELECT * FROM "OAuthClient" WHERE "clientId" = ${TEXT_PARAM} LIMIT 1`;
 
+/**
+ * Client rows as last read, kept while nothing can have changed them (see
+ * lib/db/sqlite-row-cache.ts): most token and introspection requests come
+ * from a few clients. Shared between requests, so frozen.
+ */
+const clientRows = new SqliteRowCache<Readonly<OAuthClient>>(512);
+
 /** The one row of a Latch-issued client_id (every token, revoke and introspect request asks). */
 async function findClientById(clientId: string): Promise<OAuthClient | null> {
   if (config().databaseProvider === "sqlite") {
     // A prepared statement on the direct connection (see lib/db/sqlite-direct.ts).
-    const raw = sqliteGet<Stored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
-    return raw ? clientFromSqlite(raw) : null;
+    return clientRows.get(clientId, () => {
+      const raw = sqliteGet<Stored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
+      return raw ? Object.freeze(clientFromSqlite(raw)) : null;
+    });
   }
   return db().oAuthClient.findFirst({ where: { clientId } });
 }

@@ -3,6 +3,7 @@ import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteDate } from "@/lib/db/sqlite-reader";
+import { noteSqliteRowsChanged } from "@/lib/db/sqlite-row-cache";
 import { sqliteTryTransaction, timeOrderedId } from "@/lib/db/sqlite-writer";
 
 export interface UsageCounter {
@@ -52,7 +53,7 @@ const CLIENT_USED = `UPDATE "OAuthClient" SET "lastUsedAt" = ? WHERE "id" = ${TE
  */
 function writeToSqlite(batch: UsageBatch): boolean {
   const now = sqliteDate(new Date());
-  return sqliteTryTransaction((run) => {
+  const written = sqliteTryTransaction((run) => {
     for (const c of batch.counters) run(ADD_COUNTS, timeOrderedId(), c.ownerId, c.clientId, c.tokenId, c.permission, c.day, c.allowed, c.refused, now);
     for (const r of batch.refusals) {
       run(ADD_REFUSAL, timeOrderedId(r.createdAt.getTime()), r.ownerId, r.clientId, r.tokenId, r.permission, r.operation, sqliteDate(r.createdAt));
@@ -63,6 +64,9 @@ function writeToSqlite(batch: UsageBatch): boolean {
       run(CLIENT_USED, when, clientId, when);
     }
   });
+  // Client rows changed (their last use), and kept copies must not outlive that.
+  if (written && batch.lastUsed.length > 0) noteSqliteRowsChanged();
+  return written;
 }
 
 // PostgreSQL: each part of the batch is one statement over arrays (a row per

@@ -1,0 +1,83 @@
+// Kept SQLite rows are as current as a fresh read: a commit by any other
+// connection (Prisma's in this process, the server's) or a noted change of
+// the direct connection's own makes the next lookup read again. The token
+// endpoint keeps client rows this way, so an owner's change to a client holds
+// from the very next request.
+import { describe, expect, inject, it } from "vitest";
+import { config } from "@/lib/config/env";
+import { db } from "@/lib/db/prisma";
+import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
+import { sqliteGet } from "@/lib/db/sqlite-reader";
+import { noteSqliteRowsChanged, SqliteRowCache } from "@/lib/db/sqlite-row-cache";
+import { sqliteTryRun } from "@/lib/db/sqlite-writer";
+import { setClientDisabled } from "@/lib/clients/set-client-disabled";
+import { updateClientPermissions } from "@/lib/clients/update-client-permissions";
+import { READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
+import { scopesForKeys } from "@/lib/permissions/scopes";
+import { createOwner, createTestClient } from "../support/factories";
+import { basic, postForm } from "../support/oauth";
+
+const baseUrl = inject("baseUrl");
+
+describe.skipIf(config().databaseProvider !== "sqlite")("SQLite row cache", () => {
+  const NAME = `SELECT "name" FROM "OAuthClient" WHERE "id" = ${TEXT_PARAM}`;
+
+  it("reads again after another connection commits, or the direct one notes a change, and not otherwise", async () => {
+    const owner = await createOwner();
+    const client = await createTestClient(owner.id, { name: "Before" });
+    const cache = new SqliteRowCache<{ name: string }>(8);
+    let reads = 0;
+    const lookup = () =>
+      cache.get(client.id, () => {
+        reads += 1;
+        return sqliteGet<{ name: string }>(NAME, client.id) ?? null;
+      });
+
+    const first = lookup();
+    expect([first?.name, reads]).toEqual(["Before", 1]);
+    expect(lookup()).toBe(first);
+    expect(reads).toBe(1);
+
+    // Prisma's connection, in this same process.
+    await db().oAuthClient.update({ where: { id: client.id }, data: { name: "After Prisma" } });
+    expect([lookup()?.name, reads]).toEqual(["After Prisma", 2]);
+
+    // The direct connection's own write is invisible to data_version until noted.
+    expect(sqliteTryRun(`UPDATE "OAuthClient" SET "name" = ? WHERE "id" = ${TEXT_PARAM}`, "After direct", client.id)).toBe(true);
+    noteSqliteRowsChanged();
+    expect([lookup()?.name, reads]).toEqual(["After direct", 3]);
+
+    // Unknown keys are never kept.
+    const missing = () => cache.get("no-such-client", () => (reads += 1, null));
+    missing();
+    missing();
+    expect(reads).toBe(5);
+  });
+
+  it("keeps at most its capacity, letting the longest kept go first", () => {
+    const cache = new SqliteRowCache<string>(2);
+    let reads = 0;
+    const get = (key: string) => cache.get(key, () => `${key}:${(reads += 1)}`);
+    expect([get("a"), get("b"), get("a")]).toEqual(["a:1", "b:2", "a:1"]);
+    get("c");
+    expect(get("a")).toBe("a:4");
+  });
+});
+
+describe("an owner's change to a client holds from the very next token request", () => {
+  it("disabling, narrowing, enabling and deleting", async () => {
+    const owner = await createOwner();
+    const created = await createTestClient(owner.id);
+    const grant = () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials" }, { authorization: basic(created.clientId, created.clientSecret!) });
+
+    expect((await grant()).status).toBe(200);
+    await setClientDisabled(owner.id, created.id, true);
+    expect((await grant()).json.error).toBe("invalid_client");
+    await setClientDisabled(owner.id, created.id, false);
+    await updateClientPermissions(owner.id, created.id, READ_ONLY_KEYS);
+    const narrowed = await grant();
+    expect([narrowed.status, narrowed.json.scope]).toEqual([200, scopesForKeys(READ_ONLY_KEYS).join(" ")]);
+    await db().oAuthClient.delete({ where: { id: created.id } });
+    expect((await grant()).json.error).toBe("invalid_client");
+  });
+});
