@@ -6,13 +6,15 @@ import { sqliteDirect } from "@/lib/db/sqlite-direct";
 // statements on the direct connection (lib/db/sqlite-direct.ts). WAL mode lets
 // it read while Prisma writes; each read sees everything committed before it.
 
-/** The first row of a read-only statement with `?` parameters, or undefined. */
-export function sqliteGet<Row>(sql: string, ...params: (string | number | null)[]): Row | undefined {
+type Param = string | number | null;
+
+/** The first row of a read-only statement with `?` parameters (or one object of `@name` ones), or undefined. */
+export function sqliteGet<Row>(sql: string, ...params: Param[] | [Record<string, Param>]): Row | undefined {
   return sqliteDirect().prepared(sql).get(...params) as Row | undefined;
 }
 
 /** All rows of a read-only statement with `?` parameters. */
-export function sqliteAll<Row>(sql: string, ...params: (string | number | null)[]): Row[] {
+export function sqliteAll<Row>(sql: string, ...params: Param[]): Row[] {
   return sqliteDirect().prepared(sql).all(...params) as Row[];
 }
 

@@ -31,7 +31,21 @@ function withIsoDates(value: unknown): unknown {
   return copy ?? value;
 }
 
+/**
+ * JSON text written elsewhere (by SQLite's JSON functions, say), standing for
+ * the value it spells: jsonText gives the text as it is, and JSON.stringify
+ * (through toJSON) writes the value.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+
+  toJSON(): unknown {
+    return JSON.parse(this.text);
+  }
+}
+
 /** JSON.stringify(value, null, indent), with Dates written first (see above). */
 export function jsonText(value: unknown, indent?: number): string {
+  if (value instanceof JsonText) return indent === undefined ? value.text : JSON.stringify(value.toJSON(), null, indent);
   return JSON.stringify(withIsoDates(value), null, indent);
 }

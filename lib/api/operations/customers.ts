@@ -3,7 +3,7 @@ import { defineOperation } from "@/lib/api/operation";
 import { createCustomer } from "@/lib/commerce/create-customer";
 import { deleteCustomer } from "@/lib/commerce/delete-customer";
 import { getCustomer } from "@/lib/commerce/get-customer";
-import { listCustomers } from "@/lib/commerce/list-customers";
+import { listCustomersAnswer } from "@/lib/commerce/list-customers";
 import { updateCustomer } from "@/lib/commerce/update-customer";
 import {
   createCustomerInput,
@@ -26,7 +26,7 @@ export const customerOperations = [
     description: "List the account's customers, newest first, one page at a time.",
     input: listCustomersInput,
     output: pageOf(customerSchema),
-    run: (input, principal) => listCustomers(principal.ownerId, input),
+    run: (input, principal) => listCustomersAnswer(principal.ownerId, input),
   }),
   defineOperation({
     name: "get_customer",

@@ -1,0 +1,77 @@
+// On SQLite, list_customers answers with JSON written by SQLite itself
+// (lib/commerce/list-customers.ts). It must be the very text the general path
+// writes for the same page (Prisma's rows through jsonText), awkward data,
+// stored time formats and paging included.
+import { describe, expect, it } from "vitest";
+import { listCustomers, listCustomersAnswer } from "@/lib/commerce/list-customers";
+import { config } from "@/lib/config/env";
+import { db } from "@/lib/db/prisma";
+import { JsonText, jsonText } from "@/lib/http/json-text";
+import { createOwner } from "../support/factories";
+
+async function bothTexts(ownerId: string, limit: number, cursor?: string) {
+  const input = { limit, ...(cursor === undefined ? {} : { cursor }) };
+  const fast = await listCustomersAnswer(ownerId, input);
+  expect(fast).toBeInstanceOf(JsonText);
+  return { fast: jsonText(fast), general: jsonText(await listCustomers(ownerId, input)) };
+}
+
+describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLite", () => {
+  it("writes the page exactly as the general path does, whatever the names hold", async () => {
+    const owner = await createOwner();
+    const awkward = ['Quote " and \\ backslash', "Tab\tnew\nline\r\u0001\u001f", "Ünïcödé 漢字 😀 \u2028\u2029", "</script><b>", ""];
+    const base = Date.UTC(2026, 0, 1);
+    for (const [i, name] of awkward.entries()) {
+      await db().customer.create({
+        data: { ownerId: owner.id, email: `c${i}+"x"@example.test`, name, phone: i % 2 ? null : `+1 555 01${i}`, createdAt: new Date(base + i * 1000) },
+      });
+    }
+    // Times stored otherwise than Prisma writes them (by hand, an older tool):
+    // with Z, without milliseconds, with another offset.
+    const stored = ["2026-02-01T10:00:00Z", "2026-02-02T10:00:00.5+00:00", "2026-02-03T12:00:00.123+02:00"];
+    for (const [i, at] of stored.entries()) {
+      await db().$executeRawUnsafe(
+        `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, NULL, ?, ?)`,
+        `handmade${i}${owner.id}`,
+        owner.id,
+        `h${i}@example.test`,
+        `Handmade ${i}`,
+        at,
+        at,
+      );
+    }
+    const { fast, general } = await bothTexts(owner.id, 50);
+    expect(fast).toBe(general);
+    const page = JSON.parse(fast) as { data: { name: string; createdAt: string }[]; nextCursor: string | null };
+    expect(page.data).toHaveLength(8);
+    expect(page.data.map((c) => c.createdAt)).toContain("2026-02-03T10:00:00.123Z");
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("pages with the same records and cursors, ties on the time broken by id", async () => {
+    const owner = await createOwner();
+    const at = new Date(Date.UTC(2026, 5, 1, 12));
+    for (let i = 0; i < 7; i++) {
+      await db().customer.create({ data: { ownerId: owner.id, email: `p${i}@example.test`, name: `Paged ${i}`, createdAt: i < 4 ? at : new Date(at.getTime() + i * 60_000) } });
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 5; pages++) {
+      const { fast, general } = await bothTexts(owner.id, 3, cursor);
+      expect(fast).toBe(general);
+      const page = JSON.parse(fast) as { data: { id: string }[]; nextCursor: string | null };
+      seen.push(...page.data.map((c) => c.id));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+    expect(seen).toHaveLength(7);
+    expect(new Set(seen).size).toBe(7);
+  });
+
+  it("answers an owner without customers with an empty page", async () => {
+    const owner = await createOwner();
+    const { fast, general } = await bothTexts(owner.id, 25);
+    expect(fast).toBe('{"data":[],"nextCursor":null}');
+    expect(general).toBe(fast);
+  });
+});
