@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config/env";
-import { noteSqliteTransaction } from "@/lib/db/sqlite-direct";
+import { isSqliteBusy, noteSqliteTransaction } from "@/lib/db/sqlite-direct";
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -17,18 +17,33 @@ type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
  * process (a second server, a script, the test runner) can still commit in
  * between, so Prisma's transactions begin IMMEDIATE: they take the write lock
  * up front, waiting for it like any writer (the busy timeout), and no commit
- * can come between their read and their write. Prisma's own
+ * can come between their read and their write. If the lock stays taken past
+ * the busy timeout, the transaction begins as before (deferred) rather than
+ * fail there: the adapter releases its own transaction lock only once BEGIN
+ * has succeeded, so a failed BEGIN would stop every later transaction of the
+ * process. Prisma's own
  * connection keeps SQLite's default synchronous=FULL: owners' changes
  * (revocations, permissions) are on disk when they are confirmed.
  */
-class SqliteAdapter extends PrismaBetterSQLite3 {
+export class SqliteAdapter extends PrismaBetterSQLite3 {
   override async connect(): Promise<SqlDriverAdapter> {
     const adapter = await super.connect();
     // The adapter begins its transactions with a plain "BEGIN" on this
     // connection (a test checks that a transaction holds the lock from its start).
     const connection = (adapter as unknown as { client: Database.Database }).client;
     const prepare = connection.prepare.bind(connection);
-    connection.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof connection.prepare;
+    const begin = {
+      run(): Database.RunResult {
+        try {
+          return prepare("BEGIN IMMEDIATE").run();
+        } catch (error) {
+          if (!isSqliteBusy(error)) throw error;
+          return prepare("BEGIN").run();
+        }
+      },
+    };
+    // The adapter only runs the statement it prepares for "BEGIN".
+    connection.prepare = ((sql: string) => (sql === "BEGIN" ? begin : prepare(sql))) as typeof connection.prepare;
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => {
       const transaction = await start(isolationLevel);

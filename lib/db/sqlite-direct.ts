@@ -27,15 +27,14 @@ import { config } from "@/lib/config/env";
  * advice for WAL). With FULL every token issued waited for the disk.
  */
 /**
- * And a checkpoint once the WAL holds 10,000 pages (80 MB at Latch's 8 KiB
- * pages) instead of SQLite's 1,000: a checkpoint copies each page changed
- * since the last one back into the database file and syncs it, and the token
- * index pages change on every commit, so rarer checkpoints copy each of them
- * once instead of many times. Issuing 20,000 tokens in commits of ten took
- * 94 µs a token with the default and 55 µs with this (measured on the bench's
- * 202,000-token database). Prisma's connection keeps the default.
+ * The WAL is checkpointed at SQLite's default 1,000 pages. Rarer checkpoints
+ * make issuing tokens cheaper (20,000 tokens in commits of ten: 94 µs a token
+ * at 1,000 pages, 55 µs at 10,000, measured on the bench's database), but every
+ * read then searches a longer WAL: at 10,000 pages the bench's client
+ * credentials grant gained 7% and `/api/v1/me` on the big table lost 15–20%.
+ * Reads are the more frequent.
  */
-const DIRECT_PRAGMAS = ["synchronous = NORMAL", "wal_autocheckpoint = 10000"];
+const DIRECT_PRAGMAS = ["synchronous = NORMAL"];
 /** Pages kept in memory by the direct connection: the hot part of the token index and rows (the bench peaks at 491 MB of server memory with 64 MB). */
 const DIRECT_CACHE_KIB = 32 * 1024;
 

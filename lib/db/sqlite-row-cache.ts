@@ -15,11 +15,17 @@ import { sqliteDataVersion } from "@/lib/db/sqlite-direct";
 // permission list costs about 12 µs in a loop and several times that under
 // load (measured on these machines). Unknown keys are never kept.
 
-let localChanges = 0;
+// On globalThis, as the direct connection is: route handlers are bundled
+// separately, and a note from one must reach the caches of all.
+const changes = globalThis as unknown as { latchSqliteLocalChanges?: number };
+
+function localChanges(): number {
+  return changes.latchSqliteLocalChanges ?? 0;
+}
 
 /** Call after the direct connection commits a change to a table whose rows are cached. */
 export function noteSqliteRowsChanged(): void {
-  localChanges += 1;
+  changes.latchSqliteLocalChanges = localChanges() + 1;
 }
 
 interface Kept<Row> {
@@ -37,13 +43,14 @@ export class SqliteRowCache<Row> {
   /** The row for `key`: the kept one while nothing can have changed it, else `read()`'s (kept unless null). */
   get(key: string, read: () => Row | null): Row | null {
     const dataVersion = sqliteDataVersion();
+    const local = localChanges();
     const kept = this.#rows.get(key);
-    if (kept && kept.dataVersion === dataVersion && kept.localChanges === localChanges) return kept.row;
+    if (kept && kept.dataVersion === dataVersion && kept.localChanges === local) return kept.row;
     this.#rows.delete(key);
     const row = read();
     if (row === null) return null;
     if (this.#rows.size >= this.capacity) this.#rows.delete(this.#rows.keys().next().value!);
-    this.#rows.set(key, { dataVersion, localChanges, row });
+    this.#rows.set(key, { dataVersion, localChanges: local, row });
     return row;
   }
 }

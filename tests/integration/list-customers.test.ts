@@ -1,7 +1,8 @@
 // On SQLite, list_customers answers with JSON written by SQLite itself
 // (lib/commerce/list-customers.ts). It must be the very text the general path
-// writes for the same page (Prisma's rows through jsonText), awkward data,
-// stored time formats and paging included.
+// writes for the same page (Prisma's rows through jsonText), awkward data and
+// paging included; a page with times stored otherwise than Prisma writes them
+// comes from Prisma itself.
 import { describe, expect, it } from "vitest";
 import { listCustomers, listCustomersAnswer } from "@/lib/commerce/list-customers";
 import { config } from "@/lib/config/env";
@@ -9,10 +10,10 @@ import { db } from "@/lib/db/prisma";
 import { JsonText, jsonText } from "@/lib/http/json-text";
 import { createOwner } from "../support/factories";
 
-async function bothTexts(ownerId: string, limit: number, cursor?: string) {
+async function bothTexts(ownerId: string, limit: number, cursor?: string, written: "by SQLite" | "by Prisma" = "by SQLite") {
   const input = { limit, ...(cursor === undefined ? {} : { cursor }) };
   const fast = await listCustomersAnswer(ownerId, input);
-  expect(fast).toBeInstanceOf(JsonText);
+  expect(fast instanceof JsonText ? "by SQLite" : "by Prisma").toBe(written);
   return { fast: jsonText(fast), general: jsonText(await listCustomers(ownerId, input)) };
 }
 
@@ -26,9 +27,21 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
         data: { ownerId: owner.id, email: `c${i}+"x"@example.test`, name, phone: i % 2 ? null : `+1 555 01${i}`, createdAt: new Date(base + i * 1000) },
       });
     }
-    // Times stored otherwise than Prisma writes them (by hand, an older tool):
-    // with Z, without milliseconds, with another offset.
-    const stored = ["2026-02-01T10:00:00Z", "2026-02-02T10:00:00.5+00:00", "2026-02-03T12:00:00.123+02:00"];
+    // Created as the API creates them, with the times Prisma gives.
+    await db().customer.create({ data: { ownerId: owner.id, email: "plain@example.test", name: "Plain" } });
+    const { fast, general } = await bothTexts(owner.id, 50);
+    expect(fast).toBe(general);
+    const page = JSON.parse(fast) as { data: { name: string }[]; nextCursor: string | null };
+    expect(page.data.map((c) => c.name)).toEqual(["Plain", ...awkward.toReversed()]);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("leaves a page with times stored otherwise to Prisma", async () => {
+    const owner = await createOwner();
+    await db().customer.create({ data: { ownerId: owner.id, email: "prisma@example.test", name: "By Prisma", createdAt: new Date(Date.UTC(2026, 0, 1)) } });
+    // Times stored by hand or another tool: with Z, without milliseconds, with
+    // another offset, with a space (SQLite's CURRENT_TIMESTAMP) and with a space and an offset.
+    const stored = ["2026-02-01T10:00:00Z", "2026-02-02T10:00:00.5+00:00", "2026-02-03T12:00:00.123+02:00", "2026-02-04 10:00:00", "2026-02-05 10:00:00.000+00:00"];
     for (const [i, at] of stored.entries()) {
       await db().$executeRawUnsafe(
         `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, NULL, ?, ?)`,
@@ -40,12 +53,15 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
         at,
       );
     }
-    const { fast, general } = await bothTexts(owner.id, 50);
+    const { fast, general } = await bothTexts(owner.id, 50, undefined, "by Prisma");
     expect(fast).toBe(general);
-    const page = JSON.parse(fast) as { data: { name: string; createdAt: string }[]; nextCursor: string | null };
-    expect(page.data).toHaveLength(8);
+    const page = JSON.parse(fast) as { data: { createdAt: string }[] };
     expect(page.data.map((c) => c.createdAt)).toContain("2026-02-03T10:00:00.123Z");
-    expect(page.nextCursor).toBeNull();
+    // The page after the hand-stored ones holds only Prisma's times again.
+    const first = JSON.parse((await bothTexts(owner.id, 5, undefined, "by Prisma")).fast) as { nextCursor: string };
+    const rest = await bothTexts(owner.id, 5, first.nextCursor, "by SQLite");
+    expect(rest.fast).toBe(rest.general);
+    expect((JSON.parse(rest.fast) as { data: { name: string }[] }).data.map((c) => c.name)).toEqual(["By Prisma"]);
   });
 
   it("pages with the same records and cursors, ties on the time broken by id", async () => {

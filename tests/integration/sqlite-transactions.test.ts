@@ -5,7 +5,8 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { config } from "@/lib/config/env";
-import { db } from "@/lib/db/prisma";
+import { PrismaClient } from "@prisma/client";
+import { db, SqliteAdapter } from "@/lib/db/prisma";
 import { sqliteMayWrite } from "@/lib/db/sqlite-direct";
 import { createOwner } from "../support/factories";
 
@@ -46,6 +47,29 @@ describe.skipIf(config().databaseProvider !== "sqlite")("Prisma's SQLite transac
       expect(after).toBe("written");
     } finally {
       other.close();
+    }
+  });
+
+  it("begin as before when another process keeps the lock past the busy timeout, and later ones still run", async () => {
+    const owner = await createOwner();
+    const file = config().databaseUrl;
+    // A client of our own with a short busy timeout, so the test need not wait 5 s.
+    const prisma = new PrismaClient({ adapter: new SqliteAdapter({ url: file, timeout: 50 }) });
+    const other = new Database(file.replace(/^file:/, ""), { timeout: 2000 });
+    try {
+      other.prepare("BEGIN IMMEDIATE").run();
+      // Waits out the busy timeout, then begins deferred: reading still works.
+      const read = await prisma.$transaction((tx) => tx.user.findUnique({ where: { id: owner.id }, select: { id: true } }));
+      expect(read?.id).toBe(owner.id);
+      other.prepare("COMMIT").run();
+      // The adapter's own transaction lock was released: the next one runs and writes.
+      const email = `still-works-${owner.id}@example.test`;
+      const changed = await prisma.$transaction((tx) => tx.user.update({ where: { id: owner.id }, data: { email }, select: { email: true } }));
+      expect(changed.email).toBe(email);
+    } finally {
+      if (other.inTransaction) other.prepare("ROLLBACK").run();
+      other.close();
+      await prisma.$disconnect();
     }
   });
 });
