@@ -67,7 +67,7 @@ const { config: nextConfig } = require(path.join(projectDir, ".next/required-ser
 const compress = nextConfig.compress === false ? null : require("next/dist/compiled/compression")();
 const { releaseCompressionStream } = require("next/dist/server/lib/release-compression-stream");
 const responseHeaders = { configured: securityHeaders, vary: table.varyHeader };
-const smallAnswerHeaders = { ...responseHeaders, varyAcceptEncoding: true };
+const uncompressedHeaders = { ...responseHeaders, varyAcceptEncoding: true };
 
 function logFailure(method, page, error) {
   // Name and code only: messages can carry secrets (see lib/log.ts).
@@ -102,8 +102,8 @@ async function serveFast(req, res, found, handler) {
   }
   // A JSON answer the compression middleware would leave as it is skips it;
   // it would only add its Vary (see compressionLeavesAsIs), which sendWebResponse adds.
-  const small = compress !== null && compressionLeavesAsIs(response, req.headers["accept-encoding"]);
-  if (compress && !small) {
+  const asIs = compress !== null && compressionLeavesAsIs(response, req.headers["accept-encoding"]);
+  if (compress && !asIs) {
     compress(req, res, () => {});
     // A client that leaves mid-response would otherwise leak the zlib stream.
     res.once("close", () => {
@@ -111,7 +111,7 @@ async function serveFast(req, res, found, handler) {
     });
   }
   try {
-    await sendWebResponse(req, res, response, small ? smallAnswerHeaders : responseHeaders);
+    await sendWebResponse(req, res, response, asIs ? uncompressedHeaders : responseHeaders);
   } catch (error) {
     logFailure(req.method, found.route.page, error);
     if (!res.headersSent) {

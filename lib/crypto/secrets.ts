@@ -81,6 +81,21 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(sha256(a, "buffer"), sha256(b, "buffer"));
 }
 
+const NO_DIGEST = Buffer.alloc(32);
+
+/**
+ * Constant-time comparison of two hashSecret() digests (a presented secret's
+ * and a stored one). Both are 32 bytes as hex, so they are compared as they
+ * are instead of being hashed again as safeEqual would; a missing ("") or
+ * malformed one is unequal to everything, after the same work.
+ */
+export function digestEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, "hex");
+  const right = Buffer.from(b, "hex");
+  const comparable = left.length === 32 && right.length === 32 && a.length === 64 && b.length === 64;
+  return timingSafeEqual(comparable ? left : NO_DIGEST, comparable ? right : NO_DIGEST) && comparable;
+}
+
 /**
  * Non-secret parts suitable for display ("latch_at_…abcd").
  * prefix is the kind prefix ("" when the value has no known prefix).

@@ -9,20 +9,22 @@ import { isSqliteBusy, noteSqliteTransaction } from "@/lib/db/sqlite-direct";
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
 /**
- * Prisma's SQLite adapter, telling the direct connection (lib/db/sqlite-direct.ts)
- * while one of its transactions is open. A transaction of Prisma's reads
- * before it writes; if another connection commits in between, SQLite refuses
- * its write at once (SQLITE_BUSY_SNAPSHOT, no busy wait), so the direct
- * connection does not commit while one is open in this process. Another
- * process (a second server, a script, the test runner) can still commit in
- * between, so Prisma's transactions begin IMMEDIATE: they take the write lock
- * up front, waiting for it like any writer (the busy timeout), and no commit
- * can come between their read and their write. If the lock stays taken past
- * the busy timeout, the transaction begins as before (deferred) rather than
- * fail there: the adapter releases its own transaction lock only once BEGIN
- * has succeeded, so a failed BEGIN would stop every later transaction of the
- * process. Prisma's own
- * connection keeps SQLite's default synchronous=FULL: owners' changes
+ * Prisma's SQLite adapter, with two changes. A transaction of Prisma's reads
+ * before it writes, and if another connection commits in between, SQLite
+ * refuses its write at once (SQLITE_BUSY_SNAPSHOT, no busy wait):
+ *
+ * - its transactions begin IMMEDIATE, taking the write lock up front (waiting
+ *   for it like any writer, up to the busy timeout), so no other process (a
+ *   second server, a script, the test runner) commits in between. Should the
+ *   lock stay taken past the timeout, the transaction begins deferred as
+ *   before rather than fail: the adapter frees its own transaction lock only
+ *   after a successful BEGIN, so a failed one would stop every later
+ *   transaction of the process;
+ * - it tells the direct connection (lib/db/sqlite-direct.ts) while one is
+ *   open, and that connection writes nothing meanwhile (which also covers a
+ *   transaction that began deferred).
+ *
+ * Its connection keeps SQLite's default synchronous=FULL: owners' changes
  * (revocations, permissions) are on disk when they are confirmed.
  */
 export class SqliteAdapter extends PrismaBetterSQLite3 {

@@ -25,8 +25,7 @@ import { config } from "@/lib/config/env";
  * which keeps FULL. The database stays consistent through any crash; a power
  * loss can forget the tokens issued and usage counted since then (SQLite's own
  * advice for WAL). With FULL every token issued waited for the disk.
- */
-/**
+ *
  * The WAL is checkpointed at SQLite's default 1,000 pages. Rarer checkpoints
  * make issuing tokens cheaper (20,000 tokens in commits of ten: 94 µs a token
  * at 1,000 pages, 55 µs at 10,000, measured on the bench's database), but every

@@ -1,7 +1,7 @@
 import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { config } from "@/lib/config/env";
-import { hashSecret, safeEqual } from "@/lib/crypto/secrets";
+import { digestEqual, hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteGet } from "@/lib/db/sqlite-reader";
@@ -69,9 +69,9 @@ function presentedCredentials(authorization: string | null, params: URLSearchPar
 function secretMatches(client: OAuthClient, secret: string, now: Date): boolean {
   const presented = hashSecret(secret);
   // Both comparisons always run, so timing does not tell which one matched.
-  const current = safeEqual(presented, client.secretHash ?? "");
+  const current = digestEqual(presented, client.secretHash ?? "");
   const previousValid = Boolean(client.previousSecretHash && client.previousSecretExpiresAt && client.previousSecretExpiresAt > now);
-  const previous = safeEqual(presented, client.previousSecretHash ?? "");
+  const previous = digestEqual(presented, client.previousSecretHash ?? "");
   return Boolean(client.secretHash) && (current || (previousValid && previous));
 }
 
@@ -147,7 +147,7 @@ export async function authenticateClient(
 
   const client = await findClientRow(presented.clientId, issuedTo);
   if (!client) {
-    if (presented.secret !== null) safeEqual(hashSecret(presented.secret), "");
+    if (presented.secret !== null) digestEqual(hashSecret(presented.secret), "");
     fail("Unknown client.", basic);
   }
   if (presented.secret === null) {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, it, expect } from "vitest";
 import {
+  digestEqual,
   displayParts,
   generateSecret,
   hashSecret,
@@ -105,6 +106,19 @@ describe("safeEqual", () => {
     expect(safeEqual(a, a.slice(0, -1))).toBe(false);
     expect(safeEqual("", a)).toBe(false);
     expect(safeEqual("", "")).toBe(true);
+  });
+});
+
+describe("digestEqual", () => {
+  it("matches a secret's digest with the stored one, and nothing missing or malformed", () => {
+    const secret = generateSecret("client_secret");
+    const stored = hashSecret(secret);
+    expect(digestEqual(hashSecret(secret), stored)).toBe(true);
+    expect(digestEqual(hashSecret(generateSecret("client_secret")), stored)).toBe(false);
+    expect(digestEqual(hashSecret(secret), "")).toBe(false);
+    expect(digestEqual("", "")).toBe(false);
+    expect(digestEqual(stored.slice(0, -2), stored.slice(0, -2))).toBe(false);
+    expect(digestEqual(`${stored.slice(0, -1)}z`, `${stored.slice(0, -1)}z`)).toBe(false);
   });
 });
 
