@@ -1,6 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { config } from "@/lib/config/env";
+import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
 
 // One SQLite connection of Latch's own beside Prisma's, for the hot paths:
 // the bearer token and client lookups, the token endpoint's insert and the
@@ -26,12 +27,11 @@ import { config } from "@/lib/config/env";
  * loss can forget the tokens issued and usage counted since then (SQLite's own
  * advice for WAL). With FULL every token issued waited for the disk.
  *
- * The WAL is checkpointed at SQLite's default 1,000 pages. Rarer checkpoints
- * make issuing tokens cheaper (20,000 tokens in commits of ten: 94 µs a token
- * at 1,000 pages, 55 µs at 10,000, measured on the bench's database), but every
- * read then searches a longer WAL: at 10,000 pages the bench's client
- * credentials grant gained 7% and `/api/v1/me` on the big table lost 15–20%.
- * Reads are the more frequent.
+ * The WAL is checkpointed by a worker thread, not by this connection's
+ * commits (lib/db/sqlite-checkpointer.ts). Checkpointing less often instead
+ * made reads slower: at 10,000 pages between checkpoints the bench's client
+ * credentials grant gained 7% and `/api/v1/me` on the big table lost 15–20%,
+ * since a read searches every page not yet copied back.
  */
 const DIRECT_PRAGMAS = ["synchronous = NORMAL"];
 /** Pages kept in memory by the direct connection: the hot part of the token index and rows (the bench peaks at 491 MB of server memory with 64 MB). */
@@ -50,9 +50,11 @@ const globalForSqlite = globalThis as unknown as { latchSqliteDirect?: DirectCon
 
 export function sqliteDirect(): DirectConnection {
   if (!globalForSqlite.latchSqliteDirect) {
-    const db = new Database(config().databaseUrl.replace(/^file:/, ""), { fileMustExist: true, timeout: 0 });
+    const file = config().databaseUrl.replace(/^file:/, "");
+    const db = new Database(file, { fileMustExist: true, timeout: 0 });
     for (const pragma of DIRECT_PRAGMAS) db.pragma(pragma);
     db.pragma(`cache_size = -${DIRECT_CACHE_KIB}`);
+    startCheckpointer(db, file);
     const statements = new Map<string, Database.Statement>();
     globalForSqlite.latchSqliteDirect = {
       db,

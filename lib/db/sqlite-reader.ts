@@ -18,6 +18,18 @@ export function sqliteAll<Row>(sql: string, ...params: Param[]): Row[] {
   return sqliteDirect().prepared(sql).all(...params) as Row[];
 }
 
+/** The first column of every row of a read-only statement (`?` parameters or one object of `@name` ones). */
+export function sqliteColumn<Value>(sql: string, ...params: Param[] | [Record<string, Param>]): Value[] {
+  const statement = sqliteDirect().prepared(sql);
+  // The statement is shared with sqliteGet and sqliteAll, which want whole rows.
+  statement.pluck(true);
+  try {
+    return statement.all(...params) as Value[];
+  } finally {
+    statement.pluck(false);
+  }
+}
+
 /** A date as Prisma stores it in SQLite (ISO 8601, UTC, "+00:00"), so text comparisons order like times. */
 export function sqliteDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");

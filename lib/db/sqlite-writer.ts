@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytesPooled } from "@/lib/crypto/random";
+import { noteDirectCommit } from "@/lib/db/sqlite-checkpointer";
 import { isSqliteBusy, sqliteDirect, sqliteMayWrite } from "@/lib/db/sqlite-direct";
 
 // Writes on the hot paths as prepared statements on the direct connection
@@ -16,6 +17,7 @@ export function sqliteTryRun(sql: string, ...params: Param[]): boolean {
   if (!sqliteMayWrite()) return false;
   try {
     sqliteDirect().prepared(sql).run(...params);
+    noteDirectCommit();
     return true;
   } catch (error) {
     if (isSqliteBusy(error)) return false;
@@ -45,6 +47,7 @@ export function sqliteTryTransaction(work: (run: Run) => void): boolean {
   }
   try {
     prepared("COMMIT").run();
+    noteDirectCommit();
     return true;
   } catch (error) {
     if (db.inTransaction) prepared("ROLLBACK").run();
