@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { PROFILES, seedDatabase } from "./seed.mjs";
 import { scenarios as defineScenarios, TARGETS } from "./scenarios.mjs";
-import { startProcess, waitForHttp, peakRssMb } from "./lib/processes.mjs";
+import { cpuTimeUs, startProcess, waitForHttp, peakRssMb } from "./lib/processes.mjs";
 import { renderTable } from "./lib/report.mjs";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
@@ -317,10 +317,16 @@ async function main() {
         const size = Math.floor(scenario.freshVariants.length / runsPerScenario);
         variants = scenario.freshVariants.slice(round * size, (round + 1) * size);
       }
+      const cpuBefore = cpuTimeUs(server.child.pid);
       const run = runLoad(specFor(scenario, server, variants), warm ? settings.warmup : settings.duration);
+      const cpuAfter = cpuTimeUs(server.child.pid);
+      // The server's own CPU per request: steadier than req/s when neighbours take the machine's time.
+      run.cpuUs = cpuBefore !== null && cpuAfter !== null && run.requests > 0 ? Math.round((cpuAfter - cpuBefore) / run.requests) : null;
       if (warm) result.warmup = run;
       else result.runs.push(run);
-      log(`  ${scenario.id.padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms${run.errors + run.non2xx ? `  ${run.errors + run.non2xx} failed` : ""}`);
+      log(
+        `  ${scenario.id.padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUs ?? "?"} µs CPU/req${run.errors + run.non2xx ? `  ${run.errors + run.non2xx} failed` : ""}`,
+      );
     }
   }
 
@@ -340,6 +346,7 @@ async function main() {
       rps: result.runs.length ? median(result.runs.map((r) => r.rps)) : null,
       p50: result.runs.length ? median(result.runs.map((r) => r.p50)) : null,
       p99: result.runs.length ? median(result.runs.map((r) => r.p99)) : null,
+      cpuUs: result.runs.some((r) => r.cpuUs !== null) ? median(result.runs.filter((r) => r.cpuUs !== null).map((r) => r.cpuUs)) : null,
       failed: result.status === "failed" ? Math.max(1, failed) : failed,
       rounds: result.runs,
       reference: result.scenario.reference ?? null,

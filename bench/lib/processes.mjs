@@ -52,6 +52,21 @@ export async function waitForHttp(url, child, logFile, timeoutMs = 120_000) {
 }
 
 /** Peak resident memory of a live process in MB (Linux VmHWM; elsewhere the current RSS from ps). */
+/** CPU time (user + system, every thread) the process has used so far, in µs; null where /proc is missing. */
+export function cpuTimeUs(pid) {
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on every Linux build this runs on. */
+const CLOCK_TICKS = 100;
+
 export function peakRssMb(pid) {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");

@@ -11,16 +11,16 @@ export function renderTable(report) {
     `Database: ${settings.database}; ${number(tables.big)} access tokens (one owner holds ${number(tables.heavyOwnerTokens)} more than the mixed 100,000), small table ${number(tables.small)}`,
     `Load: autocannon, ${settings.connections} connections, ${settings.rounds} rounds of ${settings.duration} s per target after a ${settings.warmup} s warm-up; medians of the rounds`,
     "",
-    "| Scenario | req/s | p50 ms | p99 ms | errors | × baseline | × node-oidc-provider |",
-    "|---|--:|--:|--:|--:|--:|--:|",
+    "| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | errors | × baseline | × node-oidc-provider |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|",
   ];
   for (const row of report.scenarios) {
     if (row.status !== "measured") {
-      lines.push(`| ${row.label.trim()} | ${row.status} (${row.reason}) | | | ${row.status === "failed" ? row.failed : ""} | | |`);
+      lines.push(`| ${row.label.trim()} | ${row.status} (${row.reason}) | | | | ${row.status === "failed" ? row.failed : ""} | | |`);
       continue;
     }
     lines.push(
-      `| ${row.label.trim()} | ${number(row.rps)} | ${number(row.p50)} | ${number(row.p99)} | ${number(row.failed)} | ${ratio(row.vsBaseline)} | ${ratio(row.vsReference)} |`,
+      `| ${row.label.trim()} | ${number(row.rps)} | ${number(row.p50)} | ${number(row.p99)} | ${number(row.cpuUs)} | ${number(row.failed)} | ${ratio(row.vsBaseline)} | ${ratio(row.vsReference)} |`,
     );
   }
   lines.push("", `Peak memory (VmHWM): Latch ${peakRssMb.latch ?? "?"} MB, node-oidc-provider ${peakRssMb.oidc ?? "?"} MB`, "", "Targets:");

@@ -35,7 +35,7 @@ import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
  */
 const DIRECT_PRAGMAS = ["synchronous = NORMAL"];
 /** Pages kept in memory by the direct connection: the hot part of the token index and rows (the bench peaks at 491 MB of server memory with 64 MB). */
-const DIRECT_CACHE_KIB = 32 * 1024;
+const DIRECT_CACHE_KIB = 64 * 1024;
 
 export interface DirectConnection {
   db: Database.Database;

@@ -44,6 +44,12 @@ export class JsonText {
   }
 }
 
+/** The JSON text of an object (`{...}`) with one more member, whose value is JSON text already. */
+export function withJsonMember(objectText: string, name: string, valueText: string): string {
+  const separator = objectText === "{}" ? "" : ",";
+  return `${objectText.slice(0, -1)}${separator}${JSON.stringify(name)}:${valueText}}`;
+}
+
 /** JSON.stringify(value, null, indent), with Dates written first (see above). */
 export function jsonText(value: unknown, indent?: number): string {
   if (value instanceof JsonText) return indent === undefined ? value.text : JSON.stringify(value.toJSON(), null, indent);

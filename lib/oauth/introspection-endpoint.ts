@@ -1,6 +1,7 @@
 import "server-only";
 import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { config } from "@/lib/config/env";
+import { JsonText, withJsonMember } from "@/lib/http/json-text";
 import { db } from "@/lib/db/prisma";
 import { authenticateClient } from "@/lib/oauth/authenticate-client";
 import { withCors } from "@/lib/oauth/cors";
@@ -9,7 +10,7 @@ import { oauthEndpoint } from "@/lib/oauth/oauth-endpoint";
 import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
 import { param, readFormBody } from "@/lib/oauth/request-body";
 import { allowedResources } from "@/lib/oauth/resources";
-import { effectivePermissionsOf, sortedKeys } from "@/lib/permissions/scopes";
+import { effectivePermissionsOf, sortedKeysJson } from "@/lib/permissions/scopes";
 import { findBearerToken } from "@/lib/resource/find-bearer-token";
 
 const CLIENT_FIELDS = { clientId: true, permissions: true, disabled: true } as const;
@@ -70,8 +71,7 @@ export async function handleIntrospectionRequest(request: Request): Promise<Resp
         !found.client.disabled &&
         (found.expiresAt === null || found.expiresAt > new Date());
       if (!active) return oauthJson({ active: false });
-      const permissions = sortedKeys(effectivePermissionsOf(found.client.permissions, found.scope));
-      return oauthJson({
+      const answer = JSON.stringify({
         active: true,
         client_id: found.client.clientId,
         scope: grantedScope(found.client, found.scope),
@@ -82,8 +82,10 @@ export async function handleIntrospectionRequest(request: Request): Promise<Resp
         aud: found.audience ?? allowedResources().slice(0, 2),
         iss: config().publicUrl,
         token_type: found.tokenType,
-        permissions,
       });
+      // The permission list as written once for this client and scope.
+      const permissions = sortedKeysJson(effectivePermissionsOf(found.client.permissions, found.scope));
+      return oauthJson(new JsonText(withJsonMember(answer, "permissions", permissions)));
     }),
   );
 }

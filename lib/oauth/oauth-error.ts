@@ -3,6 +3,7 @@
 // the client and never contain a secret, a code or a token.
 
 import { TextResponse } from "@/lib/http/text-response";
+import { JsonText } from "@/lib/http/json-text";
 
 export const OAUTH_ERROR_STATUS = {
   invalid_request: 400,
@@ -40,9 +41,9 @@ export class OAuthError extends Error {
   }
 }
 
-/** A JSON answer with the no-store headers. */
+/** A JSON answer with the no-store headers; a JsonText body is sent as it is written. */
 export function oauthJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new TextResponse(JSON.stringify(body), {
+  return new TextResponse(body instanceof JsonText ? body.text : JSON.stringify(body), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", ...NO_STORE, ...headers },
   });

@@ -138,6 +138,7 @@ export function scopeStringForStoredKeys(storedKeys: string): string {
 }
 
 const sortedCache = new WeakMap<ReadonlySet<string>, readonly string[]>();
+const sortedJsonCache = new WeakMap<ReadonlySet<string>, string>();
 
 /** A permission set's keys in order, remembered for the sets effectivePermissionsOf() hands out. */
 export function sortedKeys(keys: ReadonlySet<string>): readonly string[] {
@@ -147,4 +148,14 @@ export function sortedKeys(keys: ReadonlySet<string>): readonly string[] {
     sortedCache.set(keys, sorted);
   }
   return sorted;
+}
+
+/** JSON.stringify(sortedKeys(keys)), remembered likewise: an answer that lists 300 permissions need not write them out each time. */
+export function sortedKeysJson(keys: ReadonlySet<string>): string {
+  let json = sortedJsonCache.get(keys);
+  if (json === undefined) {
+    json = JSON.stringify(sortedKeys(keys));
+    sortedJsonCache.set(keys, json);
+  }
+  return json;
 }

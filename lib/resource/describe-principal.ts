@@ -1,5 +1,6 @@
 import "server-only";
-import { sortedKeys } from "@/lib/permissions/scopes";
+import { JsonText, jsonText, withJsonMember } from "@/lib/http/json-text";
+import { sortedKeysJson } from "@/lib/permissions/scopes";
 import type { Principal } from "@/lib/resource/authenticate-bearer";
 
 export interface PrincipalDescription {
@@ -16,11 +17,16 @@ export interface PrincipalDescription {
   permissions: readonly string[];
 }
 
-/** "Who am I": the token's owner, client, expiry and effective permissions. */
+/**
+ * "Who am I": the token's owner, client, expiry and effective permissions, as
+ * the JSON of a PrincipalDescription. The permission list (300 keys for a
+ * client with everything on) is the one written once for the client's
+ * permissions and the token's scope.
+ */
 // The owner came with the token in the bearer check's one query (an owner's
 // deletion takes their tokens with it).
-export async function describePrincipal(principal: Principal): Promise<PrincipalDescription> {
-  return {
+export async function describePrincipal(principal: Principal): Promise<JsonText> {
+  const description: Omit<PrincipalDescription, "permissions"> = {
     owner: { id: principal.ownerId, email: principal.ownerEmail },
     client: { id: principal.clientPublicId, name: principal.clientName },
     token: {
@@ -31,6 +37,6 @@ export async function describePrincipal(principal: Principal): Promise<Principal
       audience: principal.audience,
       expiresAt: principal.expiresAt,
     },
-    permissions: sortedKeys(principal.permissions),
   };
+  return new JsonText(withJsonMember(jsonText(description), "permissions", sortedKeysJson(principal.permissions)));
 }

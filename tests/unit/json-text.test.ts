@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonText } from "@/lib/http/json-text";
+import { jsonText, withJsonMember } from "@/lib/http/json-text";
 
 class Money {
   constructor(readonly cents: number) {}
@@ -31,5 +31,15 @@ describe("jsonText", () => {
     jsonText(record);
     expect(record.createdAt).toBe(at);
     expect(record.tags[0]).toBe(at);
+  });
+});
+
+describe("withJsonMember", () => {
+  it("writes what JSON.stringify writes for the object with that member added last", () => {
+    const list = ["customer.list", "sale.void"];
+    for (const object of [{}, { active: true }, { a: "}", b: { c: [1, "{}"] } }]) {
+      expect(withJsonMember(JSON.stringify(object), "permissions", JSON.stringify(list))).toBe(JSON.stringify({ ...object, permissions: list }));
+    }
+    expect(withJsonMember("{}", 'odd "name"', "null")).toBe(JSON.stringify({ 'odd "name"': null }));
   });
 });

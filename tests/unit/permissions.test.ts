@@ -11,10 +11,13 @@ import {
 } from "@/lib/permissions/catalogue";
 import {
   effectivePermissions,
+  effectivePermissionsOf,
   keysForScopes,
   parseScope,
   SCOPES_SUPPORTED,
   scopesForKeys,
+  sortedKeys,
+  sortedKeysJson,
 } from "@/lib/permissions/scopes";
 
 describe("permission catalogue", () => {
@@ -133,5 +136,19 @@ describe("scopes", () => {
       "sales:write",
     ]);
     expect(scopesForKeys([])).toEqual([]);
+  });
+});
+
+describe("remembered permission sets", () => {
+  it("gives the same answers as computing them afresh, as lists and as JSON", () => {
+    const stored = ["sale.void", "customer.list", "account.read", "no.such.permission"].join(" ");
+    for (const scope of [null, "customers:read", "sales:write customers:read"]) {
+      const fresh = [...effectivePermissions(stored.split(" "), scope)].sort();
+      const kept = effectivePermissionsOf(stored, scope);
+      expect(sortedKeys(kept)).toEqual(fresh);
+      expect(sortedKeysJson(kept)).toBe(JSON.stringify(fresh));
+      // Asked again, by an equal string read anew: the same answers.
+      expect(sortedKeysJson(effectivePermissionsOf(stored.split(" ").join(" "), scope))).toBe(JSON.stringify(fresh));
+    }
   });
 });
