@@ -11,7 +11,7 @@ import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
 import { param, readFormBody } from "@/lib/oauth/request-body";
 import { allowedResources } from "@/lib/oauth/resources";
 import { effectivePermissionsOf, sortedKeysJson } from "@/lib/permissions/scopes";
-import { findBearerToken } from "@/lib/resource/find-bearer-token";
+import { findBearerToken, type KnownClient } from "@/lib/resource/find-bearer-token";
 
 const CLIENT_FIELDS = { clientId: true, permissions: true, disabled: true } as const;
 
@@ -25,11 +25,12 @@ interface Introspected {
   tokenType: "Bearer" | "refresh_token";
 }
 
-async function findToken(token: string): Promise<Introspected | null> {
+async function findToken(token: string, asking: KnownClient): Promise<Introspected | null> {
   const kind = secretKindOf(token);
   if (kind === "access_token") {
-    // The bearer check's own lookup: one indexed query joined with the client.
-    const row = await findBearerToken(token);
+    // The bearer check's own lookup: one indexed query joined with the client
+    // (whose permissions, for a token of the asking client, are those of its row).
+    const row = await findBearerToken(token, asking);
     return (
       row && {
         ...row,
@@ -63,7 +64,7 @@ export async function handleIntrospectionRequest(request: Request): Promise<Resp
       if (method === "none") throw new OAuthError("invalid_client", "Introspection needs a confidential client authenticated with its secret.");
       const token = param(params, "token");
       if (!token) throw new OAuthError("invalid_request", "The token parameter is required.");
-      const found = await findToken(token);
+      const found = await findToken(token, client);
       const active =
         found !== null &&
         client.ownerId !== null &&

@@ -47,11 +47,13 @@ describe("introspection (RFC 7662)", () => {
     expect(new Set(answer.permissions as string[])).toEqual(new Set(expected.map((p) => p.key)));
   });
 
-  it("follows the client's permissions live", async () => {
-    const { introspect, tokens, app } = await setup("customers:read");
+  it("follows the client's permissions live, whoever asks", async () => {
+    const { introspect, tokens, app, client, auth } = await setup("customers:read");
+    // The client itself asks first, so the server holds its row.
+    expect((await introspect(tokens.access_token, [client, auth])).permissions).toContain("customer.list");
     await db().oAuthClient.update({ where: { id: app.id }, data: { permissions: "customer.retrieve sale.void" } });
-    const answer = await introspect(tokens.access_token);
-    expect(answer.permissions).toEqual(["customer.retrieve"]);
+    expect((await introspect(tokens.access_token)).permissions).toEqual(["customer.retrieve"]);
+    expect((await introspect(tokens.access_token, [client, auth])).permissions).toEqual(["customer.retrieve"]);
   });
 
   it("answers only active:false for unknown, expired, revoked and other owners' tokens", async () => {
