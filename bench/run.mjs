@@ -7,8 +7,9 @@
 //                                      starts no PostgreSQL itself
 //   options: --duration S (5) --rounds N (3) --warmup S (3) --connections N (50)
 //            --only id,id  --skip-build (reuse .next when built for the same database)
-//            --profile DIR (the production server writes a V8 CPU profile there when
-//            it stops; `node bench/profile-summary.mjs DIR/*.cpuprofile` reads it)
+//            --profile DIR (the production servers on the big and the small table
+//            each write a V8 CPU profile there when they stop;
+//            `node bench/profile-summary.mjs FILE.cpuprofile` reads one)
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -125,7 +126,7 @@ async function migrate(databaseUrl) {
 }
 
 async function startLatch(name, databaseUrl, keys, kind = "production-server") {
-  const profile = args.profile && name === "latch" ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
+  const profile = args.profile && (name === "latch" || name === "latch-small") ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args.profile)}`] : [];
   const { port, child, logFile } = await startProcess(name, workDir, (p) =>
     kind === "next-start"
       ? ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(p)]
@@ -325,7 +326,7 @@ async function main() {
       if (warm) result.warmup = run;
       else result.runs.push(run);
       log(
-        `  ${scenario.id.padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUs ?? "?"} µs CPU/req${run.errors + run.non2xx ? `  ${run.errors + run.non2xx} failed` : ""}`,
+        `  ${scenario.id.padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUs ?? "?"} µs CPU/req (load generator ${run.clientCpuUs ?? "?"})${run.errors + run.non2xx ? `  ${run.errors + run.non2xx} failed` : ""}`,
       );
     }
   }

@@ -140,6 +140,24 @@ describe("scopes", () => {
 });
 
 describe("remembered permission sets", () => {
+  it("tells apart stored strings of the same length and the same ends", () => {
+    const keys = PERMISSIONS.map((p) => p.key);
+    // Two keys of one length, in the middle of a long list.
+    const [x, y] = keys.filter((k) => keys.some((o) => o !== k && o.length === k.length)).reduce<string[]>(
+      (pair, k) => (pair.length === 0 ? [k] : pair.length === 1 && k.length === pair[0]!.length ? [...pair, k] : pair),
+      [],
+    );
+    const ends = keys.filter((k) => k !== x && k !== y);
+    const [head, tail] = [ends.slice(0, 20).join(" "), ends.slice(20, 40).join(" ")];
+    const one = `${head} ${x} ${tail}`;
+    const other = `${head} ${y} ${tail}`;
+    expect(one.length).toBe(other.length);
+    expect(effectivePermissionsOf(one, null).has(x!)).toBe(true);
+    expect(effectivePermissionsOf(other, null).has(x!)).toBe(false);
+    expect(effectivePermissionsOf(other, null).has(y!)).toBe(true);
+    expect(effectivePermissionsOf(one, null).has(y!)).toBe(false);
+  });
+
   it("gives the same answers as computing them afresh, as lists and as JSON", () => {
     const stored = ["sale.void", "customer.list", "account.read", "no.such.permission"].join(" ");
     for (const scope of [null, "customers:read", "sales:write customers:read"]) {
