@@ -106,6 +106,26 @@ describe.runIf(usesProductionServer)("production server fast path", () => {
     expect(JSON.parse(csrf.body)).toHaveProperty("csrfToken");
   });
 
+  it("serves every page when more are asked for at once than Next renders at a time, also after clients leave while waiting", async () => {
+    // Next renders 8 requests at a time on this server; the rest wait their turn.
+    const many = await Promise.all(Array.from({ length: 30 }, () => ask(baseUrl, "/login")));
+    expect(many.map((a) => a.status)).toEqual(Array(30).fill(200));
+
+    // Clients that give up while they wait (or while rendered) must not keep a place.
+    const leaving = Array.from({ length: 30 }, () => {
+      const controller = new AbortController();
+      const answer = fetch(new URL("/login", baseUrl), { signal: controller.signal }).then(
+        (response) => response.text(),
+        () => null,
+      );
+      setTimeout(() => controller.abort(), 5);
+      return answer;
+    });
+    await Promise.all(leaving);
+    const after = await Promise.all(Array.from({ length: 10 }, () => ask(baseUrl, "/login", { signal: AbortSignal.timeout(15_000) })));
+    expect(after.map((a) => a.status)).toEqual(Array(10).fill(200));
+  });
+
   it("refuses to start on a bad configuration, as next start does, before it listens", async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [path.resolve("server/production-server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
