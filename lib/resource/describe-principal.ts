@@ -1,5 +1,5 @@
 import "server-only";
-import { JsonText, jsonText, withJsonMember } from "@/lib/http/json-text";
+import { JsonText, withJsonMember } from "@/lib/http/json-text";
 import { sortedKeysJson } from "@/lib/permissions/scopes";
 import type { Principal } from "@/lib/resource/authenticate-bearer";
 
@@ -26,7 +26,10 @@ export interface PrincipalDescription {
 // The owner came with the token in the bearer check's one query (an owner's
 // deletion takes their tokens with it).
 export async function describePrincipal(principal: Principal): Promise<JsonText> {
-  const description: Omit<PrincipalDescription, "permissions"> = {
+  const { expiresAt } = principal;
+  // expiresAt as JSON.stringify writes a Date (null for an invalid one), so
+  // nothing has to walk the record for Dates.
+  const description = {
     owner: { id: principal.ownerId, email: principal.ownerEmail },
     client: { id: principal.clientPublicId, name: principal.clientName },
     token: {
@@ -35,8 +38,8 @@ export async function describePrincipal(principal: Principal): Promise<JsonText>
       createdVia: principal.createdVia,
       scope: principal.scope,
       audience: principal.audience,
-      expiresAt: principal.expiresAt,
+      expiresAt: expiresAt === null || Number.isNaN(expiresAt.getTime()) ? null : expiresAt.toISOString(),
     },
   };
-  return new JsonText(withJsonMember(jsonText(description), "permissions", sortedKeysJson(principal.permissions)));
+  return new JsonText(withJsonMember(JSON.stringify(description), "permissions", sortedKeysJson(principal.permissions)));
 }
