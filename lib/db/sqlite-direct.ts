@@ -34,7 +34,12 @@ import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
  * since a read searches every page not yet copied back.
  */
 const DIRECT_PRAGMAS = ["synchronous = NORMAL"];
-/** Pages kept in memory by the direct connection: the hot part of the token index and rows (the bench peaks at 491 MB of server memory with 64 MB). */
+/**
+ * Pages kept in memory by the direct connection: the hot part of the token
+ * index and rows. A lookup over the bench's 2,000-token sample took 30 µs in a
+ * loop with 32 MB and 16–19 µs with 64 MB; the bench's server peaks at
+ * 441–473 MB with it.
+ */
 const DIRECT_CACHE_KIB = 64 * 1024;
 
 export interface DirectConnection {
