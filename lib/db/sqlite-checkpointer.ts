@@ -46,6 +46,8 @@ const { createRequire } = require("node:module");
 const Database = createRequire(workerData.resolveFrom)("better-sqlite3");
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
 db.pragma("synchronous = NORMAL");
+// A checkpoint copies pages from the log to the file without the page cache.
+db.pragma("cache_size = -256");
 const checkpoint = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
 const state = new Int32Array(workerData.state);
 const [COMMITS, RUNNING, LOG_FRAMES, PAUSE] = workerData.slots;
@@ -95,6 +97,8 @@ export function startCheckpointer(db: Database.Database, file: string): void {
       slots: [COMMITS, RUNNING, LOG_FRAMES, PAUSE],
       everyMs: CHECKPOINT_EVERY_MS,
     },
+    // It holds a prepared statement and a few numbers: a small heap of its own.
+    resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
   });
   worker.unref();
   const checkpointer: Checkpointer = { state, worker, restart: db.prepare("PRAGMA wal_checkpoint(PASSIVE)") };

@@ -37,10 +37,10 @@ const DIRECT_PRAGMAS = ["synchronous = NORMAL"];
 /**
  * Pages kept in memory by the direct connection: the hot part of the token
  * index and rows. A lookup over the bench's 2,000-token sample took 30 µs in a
- * loop with 32 MB and 16–19 µs with 64 MB; the bench's server peaks at
- * 441–473 MB with it.
+ * loop with 32 MB, 17 µs with 48 MB and 16 µs with 64 MB; the bench's server
+ * peaked at 441–516 MB with 64 MB.
  */
-const DIRECT_CACHE_KIB = 64 * 1024;
+const DIRECT_CACHE_KIB = 48 * 1024;
 
 export interface DirectConnection {
   db: Database.Database;
