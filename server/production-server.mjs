@@ -124,30 +124,42 @@ async function serveFast(req, res, found, handler) {
 }
 
 /**
- * Requests Next handles at once (pages, server actions, auth). Node renders
- * one at a time anyway, but every render under way holds its React tree and
- * HTML until its response is sent: fifty token-list pages asked for together
- * took the server to 460 MB (the bench, 50 connections), each holding several
- * megabytes. The rest wait their turn in arrival order, which costs no
- * throughput (rendering is CPU work on one thread) and bounds that memory.
- * Next's static files never wait; a request whose client leaves while waiting
- * is dropped.
+ * Pages Next renders at once. Node renders one at a time anyway, but every
+ * render under way holds its React tree and HTML until its response is sent:
+ * fifty token-list pages asked for together took the server to 460 MB (the
+ * bench, 50 connections; 382 MB with this limit, at the same rate). Only GETs
+ * other than Next's static files wait their turn, in arrival order: a POST
+ * (sign-in, a server action) could hold a place for minutes by sending its
+ * body slowly. Nobody waits longer than NEXT_WAIT_MS: a page whose place is
+ * held that long by others (slow clients, a slow upstream) goes ahead anyway,
+ * so the limit smooths bursts and can never lock pages out. A request whose
+ * client leaves while waiting is dropped.
  */
 const NEXT_AT_ONCE = 8;
+const NEXT_WAIT_MS = 5_000;
 let nextRunning = 0;
-const nextWaiting = [];
+const nextWaiting = new Set();
 
 function toNext(req, res) {
-  if (nextRunning < NEXT_AT_ONCE || req.url?.startsWith("/_next/static/")) {
+  if (req.method !== "GET" || req.url?.startsWith("/_next/static/")) {
+    void nextHandler(req, res);
+  } else if (nextRunning < NEXT_AT_ONCE) {
     runNext(req, res);
-    return;
+  } else {
+    const waiting = { req, res, timer: setTimeout(() => startWaiting(waiting), NEXT_WAIT_MS) };
+    nextWaiting.add(waiting);
+    res.once("close", () => {
+      clearTimeout(waiting.timer);
+      nextWaiting.delete(waiting);
+    });
   }
-  const waiting = [req, res];
-  nextWaiting.push(waiting);
-  res.once("close", () => {
-    const index = nextWaiting.indexOf(waiting);
-    if (index !== -1) nextWaiting.splice(index, 1);
-  });
+}
+
+/** Takes `waiting` out of the queue and runs it, if it is still there. */
+function startWaiting(waiting) {
+  if (!nextWaiting.delete(waiting)) return;
+  clearTimeout(waiting.timer);
+  runNext(waiting.req, waiting.res);
 }
 
 function runNext(req, res) {
@@ -155,8 +167,9 @@ function runNext(req, res) {
   // "close" comes once the answer is sent or the client has gone.
   res.once("close", () => {
     nextRunning -= 1;
-    const waiting = nextWaiting.shift();
-    if (waiting) runNext(...waiting);
+    // Sets keep insertion order: the longest waiting first.
+    const [first] = nextWaiting;
+    if (first && nextRunning < NEXT_AT_ONCE) startWaiting(first);
   });
   void nextHandler(req, res);
 }

@@ -51,7 +51,6 @@ export async function waitForHttp(url, child, logFile, timeoutMs = 120_000) {
   }
 }
 
-/** Peak resident memory of a live process in MB (Linux VmHWM; elsewhere the current RSS from ps). */
 /** CPU time (user + system, every thread) the process has used so far, in µs; null where /proc is missing. */
 export function cpuTimeUs(pid) {
   try {
@@ -67,6 +66,7 @@ export function cpuTimeUs(pid) {
 /** USER_HZ: 100 on every Linux build this runs on. */
 const CLOCK_TICKS = 100;
 
+/** Peak resident memory of a live process in MB (Linux VmHWM; elsewhere the current RSS from ps). */
 export function peakRssMb(pid) {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");

@@ -115,7 +115,7 @@ export function startCheckpointer(db: Database.Database, file: string): void {
   });
 }
 
-/** Call after every commit on the direct connection. */
+/** Call after every commit on the direct connection. Never throws: the commit has happened. */
 export function noteDirectCommit(): void {
   const checkpointer = globalForCheckpointer.latchSqliteCheckpointer;
   if (!checkpointer) return;
@@ -124,6 +124,11 @@ export function noteDirectCommit(): void {
   Atomics.notify(state, COMMITS);
   if (Atomics.load(state, LOG_FRAMES) > RESTART_FRAMES && Atomics.load(state, RUNNING) === 0) {
     Atomics.store(state, LOG_FRAMES, 0);
-    checkpointer.restart.get();
+    try {
+      checkpointer.restart.get();
+    } catch (error) {
+      // The log is as it was; the worker's next report brings this back.
+      logError("SQLite checkpoint", error);
+    }
   }
 }

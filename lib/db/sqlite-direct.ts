@@ -45,8 +45,6 @@ const DIRECT_CACHE_KIB = 48 * 1024;
 export interface DirectConnection {
   db: Database.Database;
   prepared(sql: string): Database.Statement;
-  /** `PRAGMA data_version`, prepared once (see sqliteDataVersion). */
-  dataVersion?: Database.Statement<[], number>;
 }
 
 // On globalThis: route handlers are bundled separately and must share it; it
@@ -82,9 +80,7 @@ export function sqliteDirect(): DirectConnection {
  * connection's own commits (see lib/db/sqlite-row-cache.ts).
  */
 export function sqliteDataVersion(): number {
-  const direct = sqliteDirect();
-  direct.dataVersion ??= direct.db.prepare<[], number>("PRAGMA data_version").pluck();
-  return direct.dataVersion.get()!;
+  return (sqliteDirect().prepared("PRAGMA data_version").get() as { data_version: number }).data_version;
 }
 
 const transactions = globalThis as unknown as { latchPrismaSqliteTransactions?: number };

@@ -8,20 +8,15 @@ import { sqliteDirect } from "@/lib/db/sqlite-direct";
 
 type Param = string | number | null;
 
-/** The first row of a read-only statement with `?` parameters (or one object of `@name` ones), or undefined. */
-export function sqliteGet<Row>(sql: string, ...params: Param[] | [Record<string, Param>]): Row | undefined {
+/** The first row of a read-only statement with `?` parameters, or undefined. */
+export function sqliteGet<Row>(sql: string, ...params: Param[]): Row | undefined {
   return sqliteDirect().prepared(sql).get(...params) as Row | undefined;
-}
-
-/** All rows of a read-only statement with `?` parameters. */
-export function sqliteAll<Row>(sql: string, ...params: Param[]): Row[] {
-  return sqliteDirect().prepared(sql).all(...params) as Row[];
 }
 
 /** The first column of every row of a read-only statement (`?` parameters or one object of `@name` ones). */
 export function sqliteColumn<Value>(sql: string, ...params: Param[] | [Record<string, Param>]): Value[] {
   const statement = sqliteDirect().prepared(sql);
-  // The statement is shared with sqliteGet and sqliteAll, which want whole rows.
+  // Prepared statements are shared, and sqliteGet wants whole rows.
   statement.pluck(true);
   try {
     return statement.all(...params) as Value[];

@@ -17,12 +17,12 @@ export function sqliteTryRun(sql: string, ...params: Param[]): boolean {
   if (!sqliteMayWrite()) return false;
   try {
     sqliteDirect().prepared(sql).run(...params);
-    noteDirectCommit();
-    return true;
   } catch (error) {
     if (isSqliteBusy(error)) return false;
     throw error;
   }
+  noteDirectCommit();
+  return true;
 }
 
 /**
@@ -47,14 +47,16 @@ export function sqliteTryTransaction(work: (run: Run) => void): boolean {
   }
   try {
     prepared("COMMIT").run();
-    noteDirectCommit();
-    return true;
   } catch (error) {
     if (db.inTransaction) prepared("ROLLBACK").run();
     // Only without WAL can a commit find readers in the way: nothing was written.
     if (isSqliteBusy(error)) return false;
     throw error;
   }
+  // After the commit's own error handling: what follows must not make a
+  // committed write look failed (the caller would write it again).
+  noteDirectCommit();
+  return true;
 }
 
 interface PendingInsert {
