@@ -1,12 +1,14 @@
 import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
+import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
-import { issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
+import { issueTokens, type IssueTokensInput, type TokenResponse } from "@/lib/oauth/issue-tokens";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { param } from "@/lib/oauth/request-body";
 import { audienceFromResources } from "@/lib/oauth/resources";
 import { redeemOnce, refuseReuse } from "@/lib/oauth/redeem-once";
+import { findRefreshTokenOnSqlite, rotateRefreshTokenOnSqlite } from "@/lib/oauth/refresh-on-sqlite";
 import { parseScope } from "@/lib/permissions/scopes";
 
 const BAD_TOKEN = "The refresh token is invalid, expired, revoked, or was issued to another client.";
@@ -28,19 +30,23 @@ function narrowedScope(requested: string | null, granted: string | null): string
 /**
  * grant_type=refresh_token (RFC 6749 §6). The refresh token rotates on every
  * use; presenting a spent one revokes the whole grant, and of two requests
- * racing with one token exactly one wins.
+ * racing with one token exactly one wins. On SQLite the direct connection
+ * does the work (lib/oauth/refresh-on-sqlite.ts) unless it may not write now.
  */
 export async function refreshTokenGrant(client: OAuthClient, params: URLSearchParams): Promise<TokenResponse> {
   const token = param(params, "refresh_token");
   if (!token) throw new OAuthError("invalid_request", "The refresh_token parameter is required.");
   if (secretKindOf(token) !== "refresh_token") throw new OAuthError("invalid_grant", BAD_TOKEN);
 
-  const row = await db().refreshToken.findUnique({ where: { tokenHash: hashSecret(token) } });
+  const sqlite = config().databaseProvider === "sqlite";
+  const tokenHash = hashSecret(token);
+  const row = sqlite ? findRefreshTokenOnSqlite(tokenHash) : await db().refreshToken.findUnique({ where: { tokenHash } });
   if (!row || row.clientId !== client.id || row.ownerId !== client.ownerId || row.revokedAt) {
     throw new OAuthError("invalid_grant", BAD_TOKEN);
   }
   if (row.usedAt) return refuseReuse(row.grantId, BAD_TOKEN);
-  if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", BAD_TOKEN);
+  // Written so that an expiry that cannot be read counts as passed.
+  if (!(row.expiresAt > new Date())) throw new OAuthError("invalid_grant", BAD_TOKEN);
   const accessScope = narrowedScope(param(params, "scope"), row.scope);
   const resources = params.getAll("resource");
   const requested = audienceFromResources(resources);
@@ -51,6 +57,20 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
   const audience = requested ?? row.audience;
 
   const now = new Date();
+  const issue: IssueTokensInput = {
+    client,
+    ownerId: row.ownerId,
+    createdVia: "refresh_token",
+    accessScope,
+    audience,
+    grantId: row.grantId,
+    refresh: { scope: row.scope, audience: row.audience },
+  };
+  if (sqlite) {
+    const rotated = rotateRefreshTokenOnSqlite(row, issue, now);
+    if (rotated === "spent") return refuseReuse(row.grantId, BAD_TOKEN);
+    if (rotated !== "busy") return rotated;
+  }
   return redeemOnce(
     row.grantId,
     BAD_TOKEN,
@@ -60,19 +80,7 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
       if (claimed.count === 1) await tx.accessToken.deleteMany({ where: { grantId: row.grantId, expiresAt: { lt: now } } });
       return claimed.count;
     },
-    (tx) =>
-      issueTokens(
-        {
-          client,
-          ownerId: row.ownerId,
-          createdVia: "refresh_token",
-          accessScope,
-          audience,
-          grantId: row.grantId,
-          refresh: { scope: row.scope, audience: row.audience },
-        },
-        tx,
-      ),
+    (tx) => issueTokens(issue, tx),
   );
 }
 

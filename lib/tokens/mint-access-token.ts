@@ -30,47 +30,93 @@ export interface MintedAccessToken {
 
 type Writer = Pick<Prisma.TransactionClient, "accessToken">;
 
+/** An access token made but not yet stored: the plaintext and the row that stores it by hash. */
+export interface AccessTokenRow {
+  token: string;
+  data: {
+    tokenHash: string;
+    encrypted: string;
+    prefix: string;
+    last4: string;
+    name: string;
+    ownerId: string;
+    clientId: string;
+    createdVia: CreatedVia;
+    scope: string | null;
+    audience: string | null;
+    grantId: string | null;
+    expiresAt: Date | null;
+  };
+}
+
 /**
- * Creates an access token: 256 random bits with a readable prefix, stored by
+ * Makes an access token: 256 random bits with a readable prefix, stored by
  * SHA-256 hash for lookup, plus an AES-256-GCM copy (bound to that hash) so the
- * owner can view it again. The one place tokens are made, for manual tokens
- * and every OAuth grant alike.
+ * owner can view it again.
  */
-export async function mintAccessToken(input: MintAccessTokenInput, client: Writer = db()): Promise<MintedAccessToken> {
+export function accessTokenRow(input: MintAccessTokenInput): AccessTokenRow {
   const token = generateSecret("access_token");
   const tokenHash = hashSecret(token);
   const { prefix, last4 } = displayParts(token);
-  const data = {
-    tokenHash,
-    encrypted: encryptSecret(token, config().keyring, tokenHash),
-    prefix,
-    last4,
-    name: input.name,
-    ownerId: input.ownerId,
-    clientId: input.clientId,
-    createdVia: input.createdVia,
-    scope: input.scope ?? null,
-    audience: input.audience ?? null,
-    grantId: input.grantId ?? null,
-    expiresAt: input.expiresAt,
+  return {
+    token,
+    data: {
+      tokenHash,
+      encrypted: encryptSecret(token, config().keyring, tokenHash),
+      prefix,
+      last4,
+      name: input.name,
+      ownerId: input.ownerId,
+      clientId: input.clientId,
+      createdVia: input.createdVia,
+      scope: input.scope ?? null,
+      audience: input.audience ?? null,
+      grantId: input.grantId ?? null,
+      expiresAt: input.expiresAt,
+    },
   };
+}
+
+/** The row as one INSERT on the direct SQLite connection, with the id and creation time Prisma would give it. */
+export function accessTokenInsert({ data }: AccessTokenRow, createdAt: Date): { id: string; sql: string; params: (string | null)[] } {
+  const id = timeOrderedId(createdAt.getTime());
+  return {
+    id,
+    sql: `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    params: [
+      id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
+      data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
+    ],
+  };
+}
+
+/**
+ * Creates an access token (see accessTokenRow). The one place tokens are
+ * made, for manual tokens and every OAuth grant alike.
+ */
+export async function mintAccessToken(input: MintAccessTokenInput, client: Writer = db()): Promise<MintedAccessToken> {
+  return storeAccessToken(accessTokenRow(input), client);
+}
+
+/**
+ * Stores a token made by accessTokenRow: with `client`, a transaction of the
+ * caller's; on SQLite, outside any transaction, on the direct connection (a
+ * refresh writes the same insert inside its own: lib/oauth/refresh-on-sqlite.ts).
+ */
+export async function storeAccessToken(made: AccessTokenRow, client: Writer = db()): Promise<MintedAccessToken> {
+  const { token, data } = made;
   const select = { id: true, expiresAt: true, createdAt: true } as const;
   if (client !== db() || config().databaseProvider !== "sqlite") {
     const row = await client.accessToken.create({ data, select });
     return { token, ...row };
   }
-  // SQLite, outside the caller's transaction: a prepared insert, committed
-  // with the other tokens issued in this turn of the event loop (Prisma
-  // compiles every query, which dominated the token endpoint).
+  // A prepared insert, committed with the other tokens issued in this turn of
+  // the event loop (Prisma compiles every query, which dominated the token endpoint).
   const createdAt = new Date();
-  const id = timeOrderedId(createdAt.getTime());
-  const inserted = await sqliteInsertWithOthers(
-    `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
-    data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
-  );
-  if (inserted) return { token, id, expiresAt: data.expiresAt, createdAt };
+  const insert = accessTokenInsert(made, createdAt);
+  const inserted = await sqliteInsertWithOthers(insert.sql, ...insert.params);
+  if (inserted) return { token, id: insert.id, expiresAt: data.expiresAt, createdAt };
   // Busy: through Prisma, in a transaction of its own. Prisma's one SQLite
   // connection may be inside another request's transaction right now; a plain
   // insert would join it (and vanish if it rolled back), this one waits.

@@ -1,5 +1,7 @@
+import Database from "better-sqlite3";
 import * as oauth from "oauth4webapi";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { config } from "@/lib/config/env";
 import { hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { createTestClient } from "../support/factories";
@@ -81,6 +83,59 @@ describe("refresh token grant", () => {
     await db().refreshToken.update({ where: { tokenHash: hashSecret(tokens.refresh_token!) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const expired = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
     expect([expired.status, expired.json.error]).toEqual([400, "invalid_grant"]);
+  });
+
+  it("deletes the grant's expired access tokens on a refresh, and nothing of another grant", async () => {
+    const mine = await connected();
+    const theirs = await connected();
+    const past = new Date(Date.now() - 1000);
+    for (const token of [mine.tokens.access_token, theirs.tokens.access_token]) {
+      await db().accessToken.update({ where: { tokenHash: hashSecret(token) }, data: { expiresAt: past } });
+    }
+    const first = await oauth.processRefreshTokenResponse(as, mine.client, await oauth.refreshTokenGrantRequest(as, mine.client, mine.auth, mine.tokens.refresh_token!, INSECURE));
+    expect(await accessTokenExists(mine.tokens.access_token)).toBe(false);
+    expect(await accessTokenExists(theirs.tokens.access_token)).toBe(true);
+    // A live token of the grant stays through the next refresh.
+    await oauth.processRefreshTokenResponse(as, mine.client, await oauth.refreshTokenGrantRequest(as, mine.client, mine.auth, first.refresh_token!, INSECURE));
+    expect(await accessTokenExists(first.access_token)).toBe(true);
+  });
+
+  it("stores the rotated pair as Prisma reads it back", async () => {
+    const { client, auth, tokens, created } = await connected("sales:read");
+    const before = Date.now();
+    const rotated = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, INSECURE));
+    const spent = await db().refreshToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(tokens.refresh_token!) } });
+    const fresh = await db().refreshToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(rotated.refresh_token!) } });
+    const access = await db().accessToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(rotated.access_token) } });
+    expect(spent.usedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(fresh).toMatchObject({ grantId: spent.grantId, clientId: created.id, ownerId: spent.ownerId, scope: "sales:read", usedAt: null, revokedAt: null });
+    expect(Math.abs(fresh.expiresAt.getTime() - fresh.createdAt.getTime() - 30 * 24 * 3600 * 1000)).toBeLessThan(5000);
+    expect(access).toMatchObject({ grantId: spent.grantId, clientId: created.id, scope: "sales:read", createdVia: "refresh_token" });
+    expect(Math.abs(access.expiresAt!.getTime() - access.createdAt.getTime() - 3600 * 1000)).toBeLessThan(5000);
+    // The owner's token list orders by creation: the new token is the newest of the grant.
+    const newest = await db().accessToken.findFirst({ where: { grantId: spent.grantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(newest?.id).toBe(access.id);
+  });
+
+  it.skipIf(config().databaseProvider !== "sqlite")("waits for another process's write lock and still rotates once", async () => {
+    const { created, tokens } = await connected();
+    // Another process's connection holds the write lock: the server's own
+    // connection gets "busy" at once and the refresh takes Prisma's path, which waits.
+    const other = new Database(config().databaseUrl.replace(/^file:/, ""), { timeout: 2000 });
+    try {
+      other.prepare("BEGIN IMMEDIATE").run();
+      const pending = postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      other.prepare("COMMIT").run();
+      const answer = await pending;
+      expect(answer.status).toBe(200);
+      expect(await accessTokenExists(String(answer.json.access_token))).toBe(true);
+      const again = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
+      expect(again.json.error).toBe("invalid_grant");
+    } finally {
+      if (other.inTransaction) other.prepare("ROLLBACK").run();
+      other.close();
+    }
   });
 });
 
