@@ -4,6 +4,7 @@ import type Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { config } from "@/lib/config/env";
+import { pgPool } from "@/lib/db/pg-direct";
 import { isSqliteBusy, noteSqliteTransaction } from "@/lib/db/sqlite-direct";
 
 type SqlDriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -72,7 +73,8 @@ function createClient(): PrismaClient {
     databaseProvider === "sqlite"
       ? // busy timeout: concurrent writers wait for the lock instead of failing.
         new SqliteAdapter({ url: databaseUrl, timeout: 5000 })
-      : new PrismaPg({ connectionString: databaseUrl, max: 10 });
+      : // The pool Latch's own statements share (lib/db/pg-direct.ts).
+        new PrismaPg(pgPool());
   return new PrismaClient({ adapter });
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { config } from "@/lib/config/env";
 import { digestEqual, hashSecret } from "@/lib/crypto/secrets";
+import { pgRows } from "@/lib/db/pg-direct";
 import { db } from "@/lib/db/prisma";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteGet } from "@/lib/db/sqlite-reader";
@@ -111,7 +112,9 @@ async function findClientById(clientId: string): Promise<OAuthClient | null> {
       return raw ? Object.freeze(clientFromSqlite(raw)) : null;
     });
   }
-  return db().oAuthClient.findFirst({ where: { clientId } });
+  // PostgreSQL: a statement prepared once per pooled connection (lib/db/pg-direct.ts).
+  const [row] = await pgRows<OAuthClient>("latch_client_by_client_id", CLIENT_BY_CLIENT_ID.replace("?", "$1"), [clientId]);
+  return row ?? null;
 }
 
 async function findClientRow(clientId: string, issuedTo: () => Promise<string | null>): Promise<OAuthClient | null> {

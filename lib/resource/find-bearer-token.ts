@@ -2,7 +2,7 @@ import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { config } from "@/lib/config/env";
 import { hashSecret } from "@/lib/crypto/secrets";
-import { db } from "@/lib/db/prisma";
+import { pgRows } from "@/lib/db/pg-direct";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteGet } from "@/lib/db/sqlite-reader";
 
@@ -41,8 +41,8 @@ interface RawRow extends Omit<BearerTokenRow, "expiresAt" | "lastUsedAt" | "crea
 // second round trip, and this runs on every API and MCP call. Quoted
 // identifiers read the same on SQLite and PostgreSQL. On SQLite the statement
 // is prepared once on the direct connection (lib/db/sqlite-reader.ts); on
-// PostgreSQL it goes through Prisma (TEXT_PARAM reads as CAST($1 AS TEXT)
-// there).
+// PostgreSQL, once per pooled connection (lib/db/pg-direct.ts; TEXT_PARAM
+// reads as CAST($1 AS TEXT) there).
 const COLUMNS = `t."id", t."name", t."ownerId", u."email" AS "ownerEmail", t."createdVia", t."grantId", t."scope", t."audience",
          t."expiresAt", t."lastUsedAt", t."createdAt", t."clientId",
          c."clientId" AS "clientPublicId", c."name" AS "clientName",
@@ -58,9 +58,12 @@ function toDate(value: Date | string | number | null): Date | null {
 
 function normalize(row: RawRow | undefined): BearerTokenRow | null {
   if (!row) return null;
+  const expiresAt = toDate(row.expiresAt);
+  // An expiry that cannot be read (written by hand) never lets a token through.
+  if (expiresAt !== null && Number.isNaN(expiresAt.getTime())) return null;
   return {
     ...row,
-    expiresAt: toDate(row.expiresAt),
+    expiresAt,
     lastUsedAt: toDate(row.lastUsedAt),
     createdAt: toDate(row.createdAt)!,
     clientDisabled: Boolean(row.clientDisabled),
@@ -73,9 +76,9 @@ const BY_ID = `${WITH_PERMISSIONS} WHERE t."id" = ${TEXT_PARAM}`;
 const BY_HASH_WITHOUT_PERMISSIONS = `SELECT ${COLUMNS} ${FROM} WHERE t."tokenHash" = ${TEXT_PARAM}`;
 const CLIENT_PERMISSIONS = `SELECT "permissions" FROM "OAuthClient" WHERE "id" = ${TEXT_PARAM}`;
 
-async function findOne(sql: string, value: string): Promise<BearerTokenRow | null> {
+async function findOne(name: string, sql: string, value: string): Promise<BearerTokenRow | null> {
   if (config().databaseProvider === "sqlite") return normalize(sqliteGet<RawRow>(sql, value));
-  const rows = await db().$queryRawUnsafe<RawRow[]>(sql.replace("?", "$1"), value);
+  const rows = await pgRows<RawRow>(name, sql.replace("?", "$1"), [value]);
   return normalize(rows[0]);
 }
 
@@ -90,7 +93,7 @@ export type KnownClient = Readonly<Pick<OAuthClient, "id" | "permissions">>;
  * gets the same string object from request to request.
  */
 export async function findBearerToken(token: string, known?: KnownClient): Promise<BearerTokenRow | null> {
-  if (known === undefined || config().databaseProvider !== "sqlite") return findOne(BY_HASH, hashSecret(token));
+  if (known === undefined || config().databaseProvider !== "sqlite") return findOne("latch_bearer_by_hash", BY_HASH, hashSecret(token));
   const row = sqliteGet<Omit<RawRow, "clientPermissions">>(BY_HASH_WITHOUT_PERMISSIONS, hashSecret(token));
   if (!row) return null;
   const permissions = row.clientId === known.id ? known.permissions : sqliteGet<{ permissions: string }>(CLIENT_PERMISSIONS, row.clientId)?.permissions;
@@ -100,5 +103,5 @@ export async function findBearerToken(token: string, known?: KnownClient): Promi
 
 /** The same row by token id: the live re-check before an MCP tool acts. */
 export async function findBearerTokenById(id: string): Promise<BearerTokenRow | null> {
-  return findOne(BY_ID, id);
+  return findOne("latch_bearer_by_id", BY_ID, id);
 }

@@ -4,6 +4,7 @@ import { config } from "@/lib/config/env";
 import { encryptSecret } from "@/lib/crypto/encryption";
 import { displayParts, generateSecret, hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
+import { pgRows } from "@/lib/db/pg-direct";
 import { sqliteDate } from "@/lib/db/sqlite-reader";
 import { sqliteInsertWithOthers, timeOrderedId } from "@/lib/db/sqlite-writer";
 import type { CreatedVia } from "@/lib/tokens/token-kinds";
@@ -77,13 +78,18 @@ export function accessTokenRow(input: MintAccessTokenInput): AccessTokenRow {
   };
 }
 
-/** The row as one INSERT on the direct SQLite connection, with the id and creation time Prisma would give it. */
+const INSERT = `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** The same with PostgreSQL's placeholders; its timestamp without time zone reads the "+00:00" text as the UTC time it is. */
+let placeholder = 0;
+const PG_INSERT = INSERT.replace(/\?/g, () => `$${++placeholder}`);
+
+/** The row as one INSERT outside Prisma (SQL for SQLite; PG_INSERT takes the same parameters), with the id and creation time Prisma would give it. */
 export function accessTokenInsert({ data }: AccessTokenRow, createdAt: Date): { id: string; sql: string; params: (string | null)[] } {
   const id = timeOrderedId(createdAt.getTime());
   return {
     id,
-    sql: `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    sql: INSERT,
     params: [
       id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
       data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
@@ -107,14 +113,19 @@ export async function mintAccessToken(input: MintAccessTokenInput, client: Write
 export async function storeAccessToken(made: AccessTokenRow, client: Writer = db()): Promise<MintedAccessToken> {
   const { token, data } = made;
   const select = { id: true, expiresAt: true, createdAt: true } as const;
-  if (client !== db() || config().databaseProvider !== "sqlite") {
+  if (client !== db()) {
     const row = await client.accessToken.create({ data, select });
     return { token, ...row };
   }
-  // A prepared insert, committed with the other tokens issued in this turn of
-  // the event loop (Prisma compiles every query, which dominated the token endpoint).
+  // Outside any transaction: a prepared insert (Prisma compiles every query,
+  // which dominated the token endpoint).
   const createdAt = new Date();
   const insert = accessTokenInsert(made, createdAt);
+  if (config().databaseProvider !== "sqlite") {
+    await pgRows("latch_insert_access_token", PG_INSERT, insert.params);
+    return { token, id: insert.id, expiresAt: data.expiresAt, createdAt };
+  }
+  // On SQLite, committed with the other tokens issued in this turn of the event loop.
   const inserted = await sqliteInsertWithOthers(insert.sql, ...insert.params);
   if (inserted) return { token, id: insert.id, expiresAt: data.expiresAt, createdAt };
   // Busy: through Prisma, in a transaction of its own. Prisma's one SQLite
