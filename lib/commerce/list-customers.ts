@@ -1,5 +1,6 @@
 import "server-only";
 import { config } from "@/lib/config/env";
+import { pgRows } from "@/lib/db/pg-direct";
 import { db } from "@/lib/db/prisma";
 import { sqliteColumn, sqliteDate } from "@/lib/db/sqlite-reader";
 import { CUSTOMER_SELECT, type CustomerView } from "@/lib/commerce/customer-view";
@@ -73,7 +74,29 @@ export async function listCustomers(ownerId: string, input: PageInput): Promise<
   return toPage(rows, input.limit, (row) => row);
 }
 
+// On PostgreSQL, the same query as listCustomers' as a statement prepared
+// once per pooled connection (lib/db/pg-direct.ts): through Prisma it cost
+// about 1.3 ms of CPU more per page. Times go in as UTC text (see pgRows).
+const PG_COLUMNS = `"id", "email", "name", "phone", "createdAt", "updatedAt"`;
+const PG_FIRST_PAGE = `SELECT ${PG_COLUMNS} FROM "Customer" WHERE "ownerId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`;
+const PG_AFTER = `SELECT ${PG_COLUMNS} FROM "Customer" WHERE "ownerId" = $1 AND ("createdAt" < $3 OR ("createdAt" = $3 AND "id" < $4))
+  ORDER BY "createdAt" DESC, "id" DESC LIMIT $2`;
+
+async function pgPage(ownerId: string, input: PageInput): Promise<Page<CustomerView>> {
+  const rows =
+    input.cursor === undefined
+      ? await pgRows<CustomerView>("latch_customers_first_page", PG_FIRST_PAGE, [ownerId, input.limit + 1])
+      : await pgRows<CustomerView>("latch_customers_after", PG_AFTER, [ownerId, input.limit + 1, ...pgCursor(input.cursor)]);
+  return toPage(rows, input.limit, (row) => row);
+}
+
+function pgCursor(cursor: string): [string, string] {
+  const { createdAt, id } = decodeCursor(cursor);
+  return [createdAt.toISOString(), id];
+}
+
 /** What list_customers answers: the page as JSON on SQLite (see above), else as records. */
 export async function listCustomersAnswer(ownerId: string, input: PageInput): Promise<Page<CustomerView> | JsonText> {
-  return (config().databaseProvider === "sqlite" ? sqlitePage(ownerId, input) : null) ?? listCustomers(ownerId, input);
+  if (config().databaseProvider !== "sqlite") return pgPage(ownerId, input);
+  return sqlitePage(ownerId, input) ?? listCustomers(ownerId, input);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { config } from "@/lib/config/env";
+import { logError } from "@/lib/log";
 
 // On PostgreSQL, the hot paths' few statements (the bearer token and client
 // lookups, the token endpoint's insert) as named prepared statements on the
@@ -14,7 +15,14 @@ const globalForPg = globalThis as unknown as { latchPgPool?: pg.Pool };
 
 /** The process's one PostgreSQL pool. */
 export function pgPool(): pg.Pool {
-  globalForPg.latchPgPool ??= new pg.Pool({ connectionString: config().databaseUrl, max: 10 });
+  if (!globalForPg.latchPgPool) {
+    const pool = new pg.Pool({ connectionString: config().databaseUrl, max: 10 });
+    // An idle connection that fails (a restart of PostgreSQL, a dropped
+    // connection) is reported on the pool; unheard, that error would end the
+    // process. Prisma's adapter listens only while it is connected.
+    pool.on("error", (error) => logError("postgresql pool", error));
+    globalForPg.latchPgPool = pool;
+  }
   return globalForPg.latchPgPool;
 }
 
@@ -28,7 +36,8 @@ function utcTimestamp(text: string): Date {
   return new Date(`${text.replace(" ", "T")}Z`);
 }
 
-const types = {
+/** Type parsers for Latch's own statements: pg's, but timestamps as UTC. */
+export const pgTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
@@ -36,10 +45,12 @@ const types = {
 /**
  * The rows of one statement, prepared once per connection under `name`
  * (which must be unique to this SQL text). Parameters are `$1`, `$2`...;
- * pass dates as `toISOString()` text: pg would send a Date in local time,
- * and a timestamp without time zone ignores the offset.
+ * pass dates as UTC ISO text: pg would send a Date in local time, and a
+ * timestamp without time zone ignores the offset. Name the columns, never
+ * `*`: a prepared statement's result columns are fixed, and PostgreSQL
+ * refuses to run it again once a migration adds one.
  */
 export async function pgRows<Row>(name: string, text: string, values: (string | number | boolean | null)[]): Promise<Row[]> {
-  const result = await pgPool().query<Row & pg.QueryResultRow>({ name, text, values, types });
+  const result = await pgPool().query<Row & pg.QueryResultRow>({ name, text, values, types: pgTypes });
   return result.rows;
 }

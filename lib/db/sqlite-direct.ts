@@ -4,8 +4,8 @@ import { config } from "@/lib/config/env";
 import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
 
 // One SQLite connection of Latch's own beside Prisma's, for the hot paths:
-// the bearer token and client lookups, the token endpoint's insert and the
-// usage counts. Through Prisma every query is compiled before it runs, which
+// the bearer token and client lookups, the token endpoint's insert, the
+// refresh grant, the customers list and the usage counts. Through Prisma every query is compiled before it runs, which
 // costs several times what SQLite spends on it; here each statement is
 // prepared once per process.
 //

@@ -94,7 +94,16 @@ function clientFromSqlite(raw: Stored<OAuthClient>): OAuthClient {
   };
 }
 
-const CLIENT_BY_CLIENT_ID = `SELECT * FROM "OAuthClient" WHERE "clientId" = ${TEXT_PARAM} LIMIT 1`;
+/** Every column of OAuthClient, named: see pgRows on why not `*`. */
+const CLIENT_COLUMNS = [
+  "id", "clientId", "ownerId", "name", "description", "type", "registration", "tokenEndpointAuthMethod", "redirectUris",
+  "permissions", "disabled", "secretHash", "secretEncrypted", "secretLast4", "previousSecretHash", "previousSecretExpiresAt",
+  "secretRotatedAt", "metadata", "metadataFetchedAt", "createdAt", "updatedAt", "lastUsedAt",
+] as const satisfies readonly (keyof OAuthClient)[];
+/** Fails to compile when OAuthClient gains a column the list lacks. */
+const everyClientColumn: Exclude<keyof OAuthClient, (typeof CLIENT_COLUMNS)[number]> extends never ? true : never = true;
+void everyClientColumn;
+const CLIENT_BY_CLIENT_ID = `SELECT ${CLIENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "OAuthClient" WHERE "clientId" = ${TEXT_PARAM} LIMIT 1`;
 
 /**
  * Client rows as last read, kept while nothing can have changed them (see

@@ -1,14 +1,12 @@
 import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
-import { config } from "@/lib/config/env";
-import { db } from "@/lib/db/prisma";
 import { issueTokens, type IssueTokensInput, type TokenResponse } from "@/lib/oauth/issue-tokens";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { param } from "@/lib/oauth/request-body";
 import { audienceFromResources } from "@/lib/oauth/resources";
 import { redeemOnce, refuseReuse } from "@/lib/oauth/redeem-once";
-import { findRefreshTokenOnSqlite, rotateRefreshTokenOnSqlite } from "@/lib/oauth/refresh-on-sqlite";
+import { findRefreshToken, rotateRefreshToken } from "@/lib/oauth/refresh-token-store";
 import { parseScope } from "@/lib/permissions/scopes";
 
 const BAD_TOKEN = "The refresh token is invalid, expired, revoked, or was issued to another client.";
@@ -30,17 +28,16 @@ function narrowedScope(requested: string | null, granted: string | null): string
 /**
  * grant_type=refresh_token (RFC 6749 §6). The refresh token rotates on every
  * use; presenting a spent one revokes the whole grant, and of two requests
- * racing with one token exactly one wins. On SQLite the direct connection
- * does the work (lib/oauth/refresh-on-sqlite.ts) unless it may not write now.
+ * racing with one token exactly one wins. Latch's own statements do the work
+ * (lib/oauth/refresh-token-store.ts), and Prisma when SQLite's direct
+ * connection may not write now.
  */
 export async function refreshTokenGrant(client: OAuthClient, params: URLSearchParams): Promise<TokenResponse> {
   const token = param(params, "refresh_token");
   if (!token) throw new OAuthError("invalid_request", "The refresh_token parameter is required.");
   if (secretKindOf(token) !== "refresh_token") throw new OAuthError("invalid_grant", BAD_TOKEN);
 
-  const sqlite = config().databaseProvider === "sqlite";
-  const tokenHash = hashSecret(token);
-  const row = sqlite ? findRefreshTokenOnSqlite(tokenHash) : await db().refreshToken.findUnique({ where: { tokenHash } });
+  const row = await findRefreshToken(hashSecret(token));
   if (!row || row.clientId !== client.id || row.ownerId !== client.ownerId || row.revokedAt) {
     throw new OAuthError("invalid_grant", BAD_TOKEN);
   }
@@ -66,11 +63,10 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
     grantId: row.grantId,
     refresh: { scope: row.scope, audience: row.audience },
   };
-  if (sqlite) {
-    const rotated = rotateRefreshTokenOnSqlite(row, issue, now);
-    if (rotated === "spent") return refuseReuse(row.grantId, BAD_TOKEN);
-    if (rotated !== "busy") return rotated;
-  }
+  const rotated = await rotateRefreshToken(row, issue, now);
+  if (rotated === "spent") return refuseReuse(row.grantId, BAD_TOKEN);
+  if (rotated !== "busy") return rotated;
+  // SQLite's direct connection may not write now: Prisma's path waits its turn.
   return redeemOnce(
     row.grantId,
     BAD_TOKEN,

@@ -83,13 +83,16 @@ const INSERT = `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "pref
 /** The same with PostgreSQL's placeholders; its timestamp without time zone reads the "+00:00" text as the UTC time it is. */
 let placeholder = 0;
 const PG_INSERT = INSERT.replace(/\?/g, () => `$${++placeholder}`);
+/** Its name as a prepared statement (lib/db/pg-direct.ts). */
+export const PG_INSERT_NAME = "latch_insert_access_token";
 
-/** The row as one INSERT outside Prisma (SQL for SQLite; PG_INSERT takes the same parameters), with the id and creation time Prisma would give it. */
-export function accessTokenInsert({ data }: AccessTokenRow, createdAt: Date): { id: string; sql: string; params: (string | null)[] } {
+/** The row as one INSERT outside Prisma (`sql` for SQLite, `pgSql` for PostgreSQL, the same parameters), with the id and creation time Prisma would give it. */
+export function accessTokenInsert({ data }: AccessTokenRow, createdAt: Date): { id: string; sql: string; pgSql: string; params: (string | null)[] } {
   const id = timeOrderedId(createdAt.getTime());
   return {
     id,
     sql: INSERT,
+    pgSql: PG_INSERT,
     params: [
       id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
       data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
@@ -98,17 +101,18 @@ export function accessTokenInsert({ data }: AccessTokenRow, createdAt: Date): { 
 }
 
 /**
- * Creates an access token (see accessTokenRow). The one place tokens are
- * made, for manual tokens and every OAuth grant alike.
+ * Creates an access token (see accessTokenRow), for manual tokens and every
+ * OAuth grant alike. accessTokenRow is the one place tokens are made; a
+ * refresh stores its row inside its own transaction (lib/oauth/refresh-token-store.ts).
  */
 export async function mintAccessToken(input: MintAccessTokenInput, client: Writer = db()): Promise<MintedAccessToken> {
   return storeAccessToken(accessTokenRow(input), client);
 }
 
 /**
- * Stores a token made by accessTokenRow: with `client`, a transaction of the
- * caller's; on SQLite, outside any transaction, on the direct connection (a
- * refresh writes the same insert inside its own: lib/oauth/refresh-on-sqlite.ts).
+ * Stores a token made by accessTokenRow: with `client`, inside that
+ * transaction of the caller's, through Prisma; without, as a prepared insert
+ * of Latch's own (the direct SQLite connection, or PostgreSQL's pool).
  */
 export async function storeAccessToken(made: AccessTokenRow, client: Writer = db()): Promise<MintedAccessToken> {
   const { token, data } = made;
@@ -122,7 +126,7 @@ export async function storeAccessToken(made: AccessTokenRow, client: Writer = db
   const createdAt = new Date();
   const insert = accessTokenInsert(made, createdAt);
   if (config().databaseProvider !== "sqlite") {
-    await pgRows("latch_insert_access_token", PG_INSERT, insert.params);
+    await pgRows(PG_INSERT_NAME, PG_INSERT, insert.params);
     return { token, id: insert.id, expiresAt: data.expiresAt, createdAt };
   }
   // On SQLite, committed with the other tokens issued in this turn of the event loop.

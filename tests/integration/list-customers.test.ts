@@ -91,3 +91,40 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
     expect(general).toBe(fast);
   });
 });
+
+// On PostgreSQL the page comes from a prepared statement of Latch's own; it
+// must hold what Prisma's query gives, page by page, in any time zone.
+describe.skipIf(config().databaseProvider === "sqlite")("list_customers on PostgreSQL", () => {
+  it("pages with the records and cursors Prisma gives, ties on the time broken by id, in any time zone", async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = "America/St_Johns";
+    try {
+      const owner = await createOwner();
+      const other = await createOwner();
+      const at = new Date(Date.UTC(2026, 5, 1, 12, 0, 0, 123));
+      for (let i = 0; i < 7; i++) {
+        await db().customer.create({
+          data: { ownerId: owner.id, email: `p${i}@example.test`, name: `Paged ${i}`, phone: i % 2 ? null : `+1 555 0${i}`, createdAt: i < 4 ? at : new Date(at.getTime() + i * 60_000) },
+        });
+      }
+      await db().customer.create({ data: { ownerId: other.id, email: "not-mine@example.test", name: "Another owner's" } });
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 5; pages++) {
+        const input = { limit: 3, ...(cursor === undefined ? {} : { cursor }) };
+        const answer = await listCustomersAnswer(owner.id, input);
+        expect(jsonText(answer)).toBe(jsonText(await listCustomers(owner.id, input)));
+        const page = JSON.parse(jsonText(answer)) as { data: { id: string; createdAt: string }[]; nextCursor: string | null };
+        seen.push(...page.data.map((c) => c.id));
+        if (pages === 0) expect(page.data.at(-1)?.createdAt).toBe(new Date(at.getTime() + 4 * 60_000).toISOString());
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
+      }
+      expect(seen).toHaveLength(7);
+      expect(new Set(seen).size).toBe(7);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+});

@@ -101,16 +101,36 @@ describe("refresh token grant", () => {
   });
 
   it("stores the rotated pair as Prisma reads it back", async () => {
-    const { client, auth, tokens, created } = await connected("sales:read");
+    const { tokens, created } = await connected("sales:read");
     const before = Date.now();
-    const rotated = await oauth.processRefreshTokenResponse(as, client, await oauth.refreshTokenGrantRequest(as, client, auth, tokens.refresh_token!, INSECURE));
+    // A resource narrows this access token's audience; the grant's refresh token keeps its own.
+    const answer = await postForm(
+      baseUrl,
+      "/oauth/token",
+      { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, resource: `${baseUrl}/mcp` },
+      { authorization: basic(created.clientId, created.clientSecret!) },
+    );
+    expect(answer.status).toBe(200);
     const spent = await db().refreshToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(tokens.refresh_token!) } });
-    const fresh = await db().refreshToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(rotated.refresh_token!) } });
-    const access = await db().accessToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(rotated.access_token) } });
+    const fresh = await db().refreshToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(String(answer.json.refresh_token)) } });
+    const access = await db().accessToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(String(answer.json.access_token)) } });
+    const { name: clientName } = await db().oAuthClient.findUniqueOrThrow({ where: { id: created.id } });
     expect(spent.usedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(fresh).toMatchObject({ grantId: spent.grantId, clientId: created.id, ownerId: spent.ownerId, scope: "sales:read", usedAt: null, revokedAt: null });
+    expect(fresh).toMatchObject({ grantId: spent.grantId, clientId: created.id, ownerId: spent.ownerId, scope: "sales:read", audience: null, usedAt: null, revokedAt: null });
     expect(Math.abs(fresh.expiresAt.getTime() - fresh.createdAt.getTime() - 30 * 24 * 3600 * 1000)).toBeLessThan(5000);
-    expect(access).toMatchObject({ grantId: spent.grantId, clientId: created.id, scope: "sales:read", createdVia: "refresh_token" });
+    expect(access).toMatchObject({
+      grantId: spent.grantId,
+      clientId: created.id,
+      ownerId: spent.ownerId,
+      name: `OAuth: ${clientName}`,
+      scope: "sales:read",
+      audience: `${baseUrl}/mcp`,
+      createdVia: "refresh_token",
+      prefix: String(answer.json.access_token).slice(0, access.prefix.length),
+      last4: String(answer.json.access_token).slice(-4),
+    });
+    expect(access.encrypted).toEqual(expect.any(String));
+    expect(access.encrypted).not.toContain(String(answer.json.access_token));
     expect(Math.abs(access.expiresAt!.getTime() - access.createdAt.getTime() - 3600 * 1000)).toBeLessThan(5000);
     // The owner's token list orders by creation: the new token is the newest of the grant.
     const newest = await db().accessToken.findFirst({ where: { grantId: spent.grantId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
@@ -125,7 +145,8 @@ describe("refresh token grant", () => {
     try {
       other.prepare("BEGIN IMMEDIATE").run();
       const pending = postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Long enough that the server has surely met the lock (and taken Prisma's path) before it goes.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       other.prepare("COMMIT").run();
       const answer = await pending;
       expect(answer.status).toBe(200);
