@@ -254,6 +254,24 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * Waits until every server has gone quiet (no CPU tick among them for 100 ms),
+ * for 3 s at most: what one target leaves behind (a collection of the garbage
+ * of Next's pages, WAL checkpoints after a burst of tokens) would otherwise be
+ * paid by the next target, on the cores the servers share, and counted
+ * against it.
+ */
+async function settle(servers) {
+  const total = () => servers.reduce((sum, server) => sum + (cpuTimeUs(server.child.pid) ?? 0), 0);
+  let before = total();
+  for (let waited = 0; waited < 3000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = total();
+    if (now === before) return;
+    before = now;
+  }
+}
+
 async function main() {
   if (args.pg && !process.env.BENCH_DATABASE_URL) {
     throw new Error("--pg needs BENCH_DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/postgres (the bench creates and drops its own databases there)");
@@ -324,6 +342,7 @@ async function main() {
         const size = Math.floor(scenario.freshVariants.length / runsPerScenario);
         variants = scenario.freshVariants.slice(round * size, (round + 1) * size);
       }
+      await settle(Object.values(servers));
       const cpuBefore = cpuTimeUs(server.child.pid);
       const run = runLoad(specFor(scenario, server, variants), warm ? settings.warmup : settings.duration);
       const cpuAfter = cpuTimeUs(server.child.pid);

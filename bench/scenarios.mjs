@@ -43,7 +43,6 @@ export function scenarios({ fixtures, small, oidc, sessionCookie }) {
 
   return [
     { id: "baseline", label: "GET /api/health (fast path)", target: "latch", path: "/api/health" },
-    { id: "baseline-next", label: "GET /api/health (through Next)", target: "latchNext", path: "/api/health" },
     { id: "me", label: `GET /api/v1/me (${table(fixtures.tokenCount)} tokens)`, target: "latch", path: "/api/v1/me", variants: bearer(fixtures.bearer) },
     { id: "me-small", label: `GET /api/v1/me (${table(small.tokenCount)} tokens)`, target: "latchSmall", path: "/api/v1/me", variants: bearer(small.bearer) },
     { id: "customers", label: "GET /api/v1/customers", target: "latch", path: "/api/v1/customers", variants: bearer(fixtures.bearer) },
@@ -131,6 +130,8 @@ export function scenarios({ fixtures, small, oidc, sessionCookie }) {
       // The page must show the row after the cursor, or it silently fell back to the first page.
       landsOn: fixtures.deepPage?.firstName,
     },
+    // Last, with the other targets Next serves: the issue's targets come in its order.
+    { id: "baseline-next", label: "GET /api/health (through Next)", target: "latchNext", path: "/api/health" },
   ];
 }
 
