@@ -5,9 +5,9 @@ import { startCheckpointer } from "@/lib/db/sqlite-checkpointer";
 
 // One SQLite connection of Latch's own beside Prisma's, for the hot paths:
 // the bearer token and client lookups, the token endpoint's insert, the
-// refresh grant, the customers list and the usage counts. Through Prisma every query is compiled before it runs, which
-// costs several times what SQLite spends on it; here each statement is
-// prepared once per process.
+// refresh grant, the customers list and the usage counts. Through Prisma
+// every query is compiled before it runs, which costs several times what
+// SQLite spends on it; here each statement is prepared once per process.
 //
 // Reads and writes share this connection on purpose: SQLite empties a
 // connection's page cache whenever another connection commits, so a reader
@@ -123,6 +123,6 @@ export function isSqliteBusy(error: unknown): boolean {
  * it compared with the index samples, which made each token lookup cost four
  * times the lookup itself (60 µs instead of 15 µs, measured). A cast hides the
  * value from the planner; the plan, an index search, is the same. PostgreSQL
- * reads the same text with `$1` for `?`.
+ * reads the same text, `?` numbered by pgStatement (lib/db/pg-direct.ts).
  */
 export const TEXT_PARAM = "CAST(? AS TEXT)";

@@ -25,6 +25,18 @@ export function sqliteColumn<Value>(sql: string, ...params: Param[] | [Record<st
   }
 }
 
+/** A row as SQLite gives it, typed after the Prisma model it stores: times as text (or milliseconds), booleans as integers. */
+export type SqliteStored<T> = {
+  [K in keyof T]: T[K] extends Date ? string | number : T[K] extends Date | null ? string | number | null : T[K] extends boolean ? number | bigint : T[K];
+};
+
+/** A stored time as the Date Prisma would read (its text, or milliseconds); null stays null. */
+export function sqliteTime(value: string | number): Date;
+export function sqliteTime(value: string | number | null): Date | null;
+export function sqliteTime(value: string | number | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
 /** A date as Prisma stores it in SQLite (ISO 8601, UTC, "+00:00"), so text comparisons order like times. */
 export function sqliteDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");

@@ -5,7 +5,7 @@ import { digestEqual, hashSecret } from "@/lib/crypto/secrets";
 import { pgRows } from "@/lib/db/pg-direct";
 import { db } from "@/lib/db/prisma";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
-import { sqliteGet } from "@/lib/db/sqlite-reader";
+import { sqliteGet, sqliteTime, type SqliteStored } from "@/lib/db/sqlite-reader";
 import { SqliteRowCache } from "@/lib/db/sqlite-row-cache";
 import { isPlausibleClientId } from "@/lib/oauth/client-id";
 import { isMetadataDocumentUrl } from "@/lib/oauth/client-metadata-document";
@@ -76,25 +76,21 @@ function secretMatches(client: OAuthClient, secret: string, now: Date): boolean 
   return Boolean(client.secretHash) && (current || (previousValid && previous));
 }
 
-type Stored<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] extends boolean ? number | bigint : T[K] };
-
-const date = (value: string | null) => (value === null ? null : new Date(value));
-
 /** A row as read raw from SQLite, typed as Prisma would give it. */
-function clientFromSqlite(raw: Stored<OAuthClient>): OAuthClient {
+function clientFromSqlite(raw: SqliteStored<OAuthClient>): OAuthClient {
   return {
     ...raw,
     disabled: Boolean(raw.disabled),
-    previousSecretExpiresAt: date(raw.previousSecretExpiresAt),
-    secretRotatedAt: date(raw.secretRotatedAt),
-    metadataFetchedAt: date(raw.metadataFetchedAt),
-    createdAt: date(raw.createdAt)!,
-    updatedAt: date(raw.updatedAt)!,
-    lastUsedAt: date(raw.lastUsedAt),
+    previousSecretExpiresAt: sqliteTime(raw.previousSecretExpiresAt),
+    secretRotatedAt: sqliteTime(raw.secretRotatedAt),
+    metadataFetchedAt: sqliteTime(raw.metadataFetchedAt),
+    createdAt: sqliteTime(raw.createdAt),
+    updatedAt: sqliteTime(raw.updatedAt),
+    lastUsedAt: sqliteTime(raw.lastUsedAt),
   };
 }
 
-/** Every column of OAuthClient, named: see pgRows on why not `*`. */
+/** Every column of OAuthClient, named: see pgStatement on why not `*`. */
 const CLIENT_COLUMNS = [
   "id", "clientId", "ownerId", "name", "description", "type", "registration", "tokenEndpointAuthMethod", "redirectUris",
   "permissions", "disabled", "secretHash", "secretEncrypted", "secretLast4", "previousSecretHash", "previousSecretExpiresAt",
@@ -117,12 +113,12 @@ async function findClientById(clientId: string): Promise<OAuthClient | null> {
   if (config().databaseProvider === "sqlite") {
     // A prepared statement on the direct connection (see lib/db/sqlite-direct.ts).
     return clientRows.get(clientId, () => {
-      const raw = sqliteGet<Stored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
+      const raw = sqliteGet<SqliteStored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
       return raw ? Object.freeze(clientFromSqlite(raw)) : null;
     });
   }
   // PostgreSQL: a statement prepared once per pooled connection (lib/db/pg-direct.ts).
-  const [row] = await pgRows<OAuthClient>("latch_client_by_client_id", CLIENT_BY_CLIENT_ID.replace("?", "$1"), [clientId]);
+  const [row] = await pgRows<OAuthClient>("latch_client_by_client_id", CLIENT_BY_CLIENT_ID, [clientId]);
   return row ?? null;
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
 import type { RefreshToken } from "@prisma/client";
 import { config } from "@/lib/config/env";
-import { pgPool, pgRows, pgTypes } from "@/lib/db/pg-direct";
+import { pgPool, pgRows, pgStatement } from "@/lib/db/pg-direct";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
-import { sqliteDate, sqliteGet } from "@/lib/db/sqlite-reader";
+import { sqliteDate, sqliteGet, sqliteTime, type SqliteStored } from "@/lib/db/sqlite-reader";
 import { sqliteTryTransaction, timeOrderedId } from "@/lib/db/sqlite-writer";
 import { grantTokens, type GrantTokens, type IssueTokensInput, type TokenResponse } from "@/lib/oauth/issue-tokens";
-import { accessTokenInsert, PG_INSERT_NAME } from "@/lib/tokens/mint-access-token";
+import { accessTokenInsert } from "@/lib/tokens/mint-access-token";
 
 // The refresh grant's reads and writes as prepared statements of Latch's own
 // (lib/db/sqlite-direct.ts, lib/db/pg-direct.ts). Through Prisma a refresh was
@@ -22,24 +22,20 @@ import { accessTokenInsert, PG_INSERT_NAME } from "@/lib/tokens/mint-access-toke
 const COLUMNS = `"id", "tokenHash", "ownerId", "clientId", "grantId", "scope", "audience", "expiresAt", "usedAt", "revokedAt", "createdAt"`;
 const BY_HASH = `SELECT ${COLUMNS} FROM "RefreshToken" WHERE "tokenHash" = ${TEXT_PARAM}`;
 
-type Stored<T> = { [K in keyof T]: T[K] extends Date ? string | number : T[K] extends Date | null ? string | number | null : T[K] };
-
-const date = (value: string | number) => new Date(value);
-
 /** The refresh token stored under this hash, as Prisma would read it, or null. */
 export async function findRefreshToken(tokenHash: string): Promise<RefreshToken | null> {
   if (config().databaseProvider !== "sqlite") {
-    const [row] = await pgRows<RefreshToken>("latch_refresh_by_hash", BY_HASH.replace("?", "$1"), [tokenHash]);
+    const [row] = await pgRows<RefreshToken>("latch_refresh_by_hash", BY_HASH, [tokenHash]);
     return row ?? null;
   }
-  const raw = sqliteGet<Stored<RefreshToken>>(BY_HASH, tokenHash);
+  const raw = sqliteGet<SqliteStored<RefreshToken>>(BY_HASH, tokenHash);
   if (!raw) return null;
   return {
     ...raw,
-    expiresAt: date(raw.expiresAt),
-    usedAt: raw.usedAt === null ? null : date(raw.usedAt),
-    revokedAt: raw.revokedAt === null ? null : date(raw.revokedAt),
-    createdAt: date(raw.createdAt),
+    expiresAt: sqliteTime(raw.expiresAt),
+    usedAt: sqliteTime(raw.usedAt),
+    revokedAt: sqliteTime(raw.revokedAt),
+    createdAt: sqliteTime(raw.createdAt),
   };
 }
 
@@ -50,30 +46,23 @@ const SPEND = `UPDATE "RefreshToken" SET "usedAt" = ? WHERE "id" = ${TEXT_PARAM}
 // every row, and with the value hidden from it (TEXT_PARAM) it scanned the
 // table instead (50 ms a refresh on the bench's 202,000 tokens, measured).
 const DELETE_EXPIRED = `DELETE FROM "AccessToken" INDEXED BY "AccessToken_grantId_idx" WHERE "grantId" = ${TEXT_PARAM} AND "expiresAt" < ?`;
-const PG_DELETE_EXPIRED = `DELETE FROM "AccessToken" WHERE "grantId" = $1 AND "expiresAt" < $2`;
+const PG_DELETE_EXPIRED = `DELETE FROM "AccessToken" WHERE "grantId" = ? AND "expiresAt" < ?`;
 const INSERT_REFRESH = `INSERT INTO "RefreshToken" ("id", "tokenHash", "ownerId", "clientId", "grantId", "scope", "audience", "expiresAt", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-function pgPlaceholders(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-const PG_SPEND = pgPlaceholders(SPEND);
-const PG_INSERT_REFRESH = pgPlaceholders(INSERT_REFRESH);
-
-/** The statements of one rotation after the spend, in order, as SQL with `?` and their parameters. */
+/** The statements of one rotation after the spend, in order: SQL with `?` (PostgreSQL's where it differs), their parameters, and a name for pgStatement. */
 function rotationWrites(spent: Pick<RefreshToken, "grantId">, made: GrantTokens, now: Date) {
   const access = accessTokenInsert(made.access, now);
   const writes = [
     { name: "latch_refresh_delete_expired", sql: DELETE_EXPIRED, pgSql: PG_DELETE_EXPIRED, params: [spent.grantId, sqliteDate(now)] },
-    { name: PG_INSERT_NAME, sql: access.sql, pgSql: access.pgSql, params: access.params },
+    { name: access.name, sql: access.sql, pgSql: access.sql, params: access.params },
   ];
   if (made.refresh) {
     const { data } = made.refresh;
     writes.push({
       name: "latch_insert_refresh_token",
       sql: INSERT_REFRESH,
-      pgSql: PG_INSERT_REFRESH,
+      pgSql: INSERT_REFRESH,
       params: [timeOrderedId(now.getTime()), data.tokenHash, data.ownerId, data.clientId, data.grantId, data.scope, data.audience, sqliteDate(data.expiresAt), sqliteDate(now)],
     });
   }
@@ -107,12 +96,12 @@ async function rotateOnPostgresql(spent: Pick<RefreshToken, "id">, writes: Retur
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    const claimed = await client.query({ name: "latch_refresh_spend", text: PG_SPEND, values: [sqliteDate(now), spent.id], types: pgTypes });
+    const claimed = await client.query(pgStatement("latch_refresh_spend", SPEND, [sqliteDate(now), spent.id]));
     if (claimed.rowCount !== 1) {
       await client.query("ROLLBACK");
       return false;
     }
-    for (const write of writes) await client.query({ name: write.name, text: write.pgSql, values: write.params, types: pgTypes });
+    for (const write of writes) await client.query(pgStatement(write.name, write.pgSql, write.params));
     await client.query("COMMIT");
     return true;
   } catch (error) {

@@ -78,7 +78,7 @@ const CLIENT_PERMISSIONS = `SELECT "permissions" FROM "OAuthClient" WHERE "id" =
 
 async function findOne(name: string, sql: string, value: string): Promise<BearerTokenRow | null> {
   if (config().databaseProvider === "sqlite") return normalize(sqliteGet<RawRow>(sql, value));
-  const rows = await pgRows<RawRow>(name, sql.replace("?", "$1"), [value]);
+  const rows = await pgRows<RawRow>(name, sql, [value]);
   return normalize(rows[0]);
 }
 

@@ -80,19 +80,18 @@ export function accessTokenRow(input: MintAccessTokenInput): AccessTokenRow {
 
 const INSERT = `INSERT INTO "AccessToken" ("id", "tokenHash", "encrypted", "prefix", "last4", "name", "ownerId", "clientId", "createdVia", "scope", "audience", "grantId", "expiresAt", "createdAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-/** The same with PostgreSQL's placeholders; its timestamp without time zone reads the "+00:00" text as the UTC time it is. */
-let placeholder = 0;
-const PG_INSERT = INSERT.replace(/\?/g, () => `$${++placeholder}`);
-/** Its name as a prepared statement (lib/db/pg-direct.ts). */
-export const PG_INSERT_NAME = "latch_insert_access_token";
 
-/** The row as one INSERT outside Prisma (`sql` for SQLite, `pgSql` for PostgreSQL, the same parameters), with the id and creation time Prisma would give it. */
-export function accessTokenInsert({ data }: AccessTokenRow, createdAt: Date): { id: string; sql: string; pgSql: string; params: (string | null)[] } {
+/**
+ * The row as one INSERT outside Prisma (the same SQL and parameters on
+ * SQLite and PostgreSQL; `name` for pgStatement), with the id and creation
+ * time Prisma would give it.
+ */
+export function accessTokenInsert({ data }: AccessTokenRow, createdAt: Date): { id: string; name: string; sql: string; params: (string | null)[] } {
   const id = timeOrderedId(createdAt.getTime());
   return {
     id,
+    name: "latch_insert_access_token",
     sql: INSERT,
-    pgSql: PG_INSERT,
     params: [
       id, data.tokenHash, data.encrypted, data.prefix, data.last4, data.name, data.ownerId, data.clientId, data.createdVia,
       data.scope, data.audience, data.grantId, data.expiresAt ? sqliteDate(data.expiresAt) : null, sqliteDate(createdAt),
@@ -126,7 +125,7 @@ export async function storeAccessToken(made: AccessTokenRow, client: Writer = db
   const createdAt = new Date();
   const insert = accessTokenInsert(made, createdAt);
   if (config().databaseProvider !== "sqlite") {
-    await pgRows(PG_INSERT_NAME, PG_INSERT, insert.params);
+    await pgRows(insert.name, insert.sql, insert.params);
     return { token, id: insert.id, expiresAt: data.expiresAt, createdAt };
   }
   // On SQLite, committed with the other tokens issued in this turn of the event loop.
