@@ -52,7 +52,7 @@ const nextHandler = app.getRequestHandler();
 
 // Loaded only now: Next's server modules expect the runtime prepare() sets up.
 const { MACHINE_ROUTES } = await import("./machine-routes.mjs");
-const { loadRouteTable } = await import("./route-table.mjs");
+const { loadRouteTable, NO_PARAMS } = await import("./route-table.mjs");
 const { compressionLeavesAsIs, requestOrigins, sendWebResponse, toWebRequest } = await import("./web-bridge.mjs");
 const { securityHeaders, headerRules } = require("./security-headers.cjs");
 const table = await loadRouteTable({
@@ -61,6 +61,8 @@ const table = await loadRouteTable({
   headerRules,
 });
 const origins = requestOrigins(hostname, port);
+/** Handed to every route without dynamic segments, as Next hands each its params. */
+const NO_PARAMS_PROMISE = Promise.resolve(NO_PARAMS);
 // Next compresses every response it sends unless next.config.js says
 // `compress: false`; the fast path does the same with the same middleware.
 const { config: nextConfig } = require(path.join(projectDir, ".next/required-server-files.json"));
@@ -68,6 +70,8 @@ const compress = nextConfig.compress === false ? null : require("next/dist/compi
 const { releaseCompressionStream } = require("next/dist/server/lib/release-compression-stream");
 const responseHeaders = { configured: securityHeaders, vary: table.varyHeader };
 const uncompressedHeaders = { ...responseHeaders, varyAcceptEncoding: true };
+// The middleware reads and rewrites the headers as they are set.
+const compressedHeaders = { ...responseHeaders, compressing: true };
 
 function logFailure(method, page, error) {
   // Name and code only: messages can carry secrets (see lib/log.ts).
@@ -94,8 +98,10 @@ async function serveFast(req, res, found, handler) {
   res.on("error", ignore);
   let response;
   try {
-    const request = await toWebRequest(req, origins);
-    response = await handler(request, { params: Promise.resolve(found.params) });
+    // Awaited only when it is a promise (see toWebRequest on why).
+    const made = toWebRequest(req, origins);
+    const request = made instanceof Request ? made : await made;
+    response = await handler(request, { params: found.params === NO_PARAMS ? NO_PARAMS_PROMISE : Promise.resolve(found.params) });
     if (!(response instanceof Response)) throw new TypeError("The route handler returned no Response");
   } catch (error) {
     response = responseForThrown(error, req.method, found.route.page);
@@ -111,7 +117,8 @@ async function serveFast(req, res, found, handler) {
     });
   }
   try {
-    await sendWebResponse(req, res, response, asIs ? uncompressedHeaders : responseHeaders);
+    const sending = sendWebResponse(req, res, response, asIs ? uncompressedHeaders : compress ? compressedHeaders : responseHeaders);
+    if (sending) await sending;
   } catch (error) {
     logFailure(req.method, found.route.page, error);
     if (!res.headersSent) {

@@ -9,6 +9,9 @@ import path from "node:path";
 
 const require = createRequire(import.meta.url);
 
+/** The params of every route without dynamic segments: one frozen object. */
+export const NO_PARAMS = Object.freeze({});
+
 /** Next's own prefix for route params in the manifest's named groups. */
 const PARAM_PREFIX = "nxtP";
 const DOT_SEGMENT = /\/\.\.?(\/|$)/;
@@ -140,7 +143,7 @@ export async function loadRouteTable({ distDir, machineRoutes, headerRules }) {
     if (pathname.includes("%") || pathname.includes("//") || pathname.includes("\\") || DOT_SEGMENT.test(pathname)) return null;
     for (const matcher of matchers) if (matcher.test(pathname)) return null;
     const exact = fast.get(pathname);
-    if (exact) return { route: exact, params: {} };
+    if (exact) return { route: exact, params: NO_PARAMS };
     if (staticPages.has(pathname)) return null;
     for (const dynamic of dynamicRoutes) {
       const found = dynamic.regex.exec(pathname);

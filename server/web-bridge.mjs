@@ -159,8 +159,14 @@ class BufferedRequest extends Request {
   }
 }
 
-/** @returns {Promise<Request>} */
-export async function toWebRequest(req, origins) {
+/**
+ * The Web Request for a Node request: at once for a GET or HEAD, once its
+ * body has arrived for anything else (not a promise where none is needed:
+ * each one costs more than its own making once Next's request-context
+ * tracking is on, after any page has rendered).
+ * @returns {Request | Promise<Request>}
+ */
+export function toWebRequest(req, origins) {
   const headers = new Headers();
   const source = req.headers;
   for (const name in source) {
@@ -176,7 +182,7 @@ export async function toWebRequest(req, origins) {
 
   const length = Number(source["content-length"]);
   if (source["content-length"] !== undefined && length <= BUFFERED_BODY_LIMIT) {
-    return new BufferedRequest(url, { method, headers }, await readBody(req));
+    return readBody(req).then((bytes) => new BufferedRequest(url, { method, headers }, bytes));
   }
   return new Request(url, { method, headers, body: Readable.toWeb(req), duplex: "half" });
 }
@@ -199,13 +205,71 @@ function writeHeaders(res, response, { configured, vary, varyAcceptEncoding = fa
   if (varyAcceptEncoding) appendVary(res, "Accept-Encoding");
 }
 
+/** A Vary value with `field` added unless it is there (or Vary is "*"), as the compression middleware's vary() adds it. */
+function withVaryField(value, field) {
+  const fields = value.split(",").map((f) => f.trim().toLowerCase());
+  if (fields.includes("*") || fields.includes(field.toLowerCase())) return value;
+  return value ? `${value}, ${field}` : field;
+}
+
 /** As the compression middleware's vary(): adds a field to Vary unless it is there (or Vary is "*"). */
 function appendVary(res, field) {
   const current = res.getHeader("vary");
   const value = Array.isArray(current) ? current.join(", ") : current === undefined ? "" : String(current);
-  const fields = value.split(",").map((f) => f.trim().toLowerCase());
-  if (fields.includes("*") || fields.includes(field.toLowerCase())) return;
-  res.setHeader("vary", value ? `${value}, ${field}` : field);
+  const added = withVaryField(value, field);
+  if (added !== value) res.setHeader("vary", added);
+}
+
+/**
+ * What writeHeaders does for every response, worked out once per set of
+ * options: the configured headers as a flat list (the last of a name wins,
+ * as setHeader would), their names, and the Vary before the handler's own.
+ */
+const headerPlans = new WeakMap();
+function headerPlan(options) {
+  let plan = headerPlans.get(options);
+  if (!plan) {
+    const byName = new Map();
+    for (const { key, value } of options.configured) byName.set(key.toLowerCase(), [key, value]);
+    const vary = [byName.get("vary")?.[1], options.vary].filter(Boolean);
+    byName.delete("vary");
+    const joined = vary.join(", ");
+    plan = {
+      flat: [...byName.values()].flat(),
+      names: new Set(byName.keys()),
+      vary,
+      /** The Vary sent when the handler adds none. */
+      plainVary: options.varyAcceptEncoding ? withVaryField(joined, "Accept-Encoding") : joined,
+    };
+    headerPlans.set(options, plan);
+  }
+  return plan;
+}
+
+/**
+ * The headers writeHeaders would set, as one flat list for a single
+ * writeHead, with the Content-Length `res.end(body)` would have added (a
+ * status line and headers written first leave none to add). Node checks
+ * each name and value as setHeader does; what this saves is the header map
+ * built, searched and copied for every response, about a tenth of the
+ * health route's cost on the fast path (measured under load).
+ */
+function headerList(response, options, body) {
+  const plan = headerPlan(options);
+  const list = plan.flat.slice();
+  let vary = null;
+  let cookies = false;
+  response.headers.forEach((value, name) => {
+    if (name === "vary") (vary ??= [...plan.vary]).push(value);
+    else if (name === "set-cookie") cookies = true;
+    else if (DROPPED_RESPONSE_HEADERS.has(name)) return;
+    else if (REPEATABLE_RESPONSE_HEADERS.has(name) || !plan.names.has(name)) list.push(name, value);
+  });
+  if (cookies) for (const cookie of response.headers.getSetCookie()) list.push("set-cookie", cookie);
+  const varyValue = vary === null ? plan.plainVary : options.varyAcceptEncoding ? withVaryField(vary.join(", "), "Accept-Encoding") : vary.join(", ");
+  if (varyValue) list.push("vary", varyValue);
+  list.push("content-length", String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength));
+  return list;
 }
 
 /** The compression middleware's default threshold, which Next keeps. */
@@ -261,22 +325,34 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve, NOT_YET));
  * Writes a Web Response to a Node response. A body that is complete at once
  * (the usual JSON answer) goes out in one write with a Content-Length; a body
  * that keeps coming (an event stream) is streamed as it comes, and cancelled
- * when the client goes away.
+ * when the client goes away. `headers.compressing`: the compression
+ * middleware is on `res`, and sees every header as it is set. A promise only
+ * while something is left to send (see toWebRequest on why).
  */
-export async function sendWebResponse(req, res, response, headers) {
-  writeHeaders(res, response, headers);
+export function sendWebResponse(req, res, response, headers) {
   const complete = completeBody(response);
+  if (complete !== null && req.method !== "HEAD" && !headers.compressing) {
+    if (response.statusText) res.writeHead(response.status, response.statusText, headerList(response, headers, complete));
+    else res.writeHead(response.status, headerList(response, headers, complete));
+    res.end(complete);
+    return;
+  }
+  writeHeaders(res, response, headers);
   if (complete !== null) {
     if (req.method === "HEAD") res.end();
     else res.end(complete);
     return;
   }
   if (!response.body || req.method === "HEAD") {
-    if (response.body) await response.body.cancel();
-    res.end();
-    return;
+    if (!response.body) return void res.end();
+    return response.body.cancel().then(() => void res.end());
   }
-  const reader = response.body.getReader();
+  return streamBody(res, response.body);
+}
+
+/** A body that is still being produced, written as it comes. */
+async function streamBody(res, body) {
+  const reader = body.getReader();
   const first = await reader.read();
   if (first.done) {
     res.end();

@@ -1,7 +1,8 @@
 import "server-only";
 import { apiError, apiJson, errorResponse, validationError } from "@/lib/api/api-errors";
-import { operationLabel, type Operation } from "@/lib/api/operation";
+import { operationLabel, pathParams, type Operation } from "@/lib/api/operation";
 import { readOperationInput } from "@/lib/api/read-operation-input";
+import { isPromise } from "@/lib/async/maybe-promise";
 import { authenticateBearer, requirePermission } from "@/lib/resource/authenticate-bearer";
 
 export interface RouteContext {
@@ -15,14 +16,19 @@ export interface RouteContext {
  * so it also runs outside Next.js.
  */
 export function apiHandler(operation: Operation) {
+  const label = operationLabel(operation);
+  const hasPathParams = pathParams(operation).length > 0;
   return async function handle(request: Request, context?: RouteContext): Promise<Response> {
     try {
-      const auth = await authenticateBearer(request, "api");
+      // Each value is awaited only when it is a promise (see lib/async/maybe-promise.ts).
+      const authenticating = authenticateBearer(request, "api");
+      const auth = isPromise(authenticating) ? await authenticating : authenticating;
       if (!auth.ok) return auth.response;
-      const refusal = requirePermission(auth.principal, operation.permission, "api", operationLabel(operation));
+      const refusal = requirePermission(auth.principal, operation.permission, "api", label);
       if (refusal) return refusal;
 
-      const raw = await readOperationInput(operation, request, await context?.params);
+      const reading = readOperationInput(operation, request, hasPathParams ? await context?.params : undefined);
+      const raw = isPromise(reading) ? await reading : reading;
       if (!raw.ok) return raw.response;
       const input = operation.input.safeParse(raw.value);
       if (!input.success) return validationError(input.error);

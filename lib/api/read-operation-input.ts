@@ -1,4 +1,5 @@
 import "server-only";
+import type { MaybePromise } from "@/lib/async/maybe-promise";
 import { apiError } from "@/lib/api/api-errors";
 import { inputLocation, pathParams, type Operation } from "@/lib/api/operation";
 import { readBodyText } from "@/lib/http/read-body";
@@ -43,8 +44,13 @@ async function fromBody(request: Request): Promise<RawInput> {
  * JSON body (POST, PATCH), then the path parameters on top, so a body cannot
  * redirect an operation to another object.
  */
-export async function readOperationInput(operation: Operation, request: Request, params: Params): Promise<RawInput> {
-  const raw = inputLocation(operation) === "query" ? fromQuery(request.url) : await fromBody(request);
+export function readOperationInput(operation: Operation, request: Request, params: Params): MaybePromise<RawInput> {
+  // A query string is read at once: no promise (see lib/async/maybe-promise.ts).
+  if (inputLocation(operation) === "query") return withPathParams(operation, fromQuery(request.url), params);
+  return fromBody(request).then((raw) => withPathParams(operation, raw, params));
+}
+
+function withPathParams(operation: Operation, raw: RawInput, params: Params): RawInput {
   if (!raw.ok) return raw;
   for (const name of pathParams(operation)) {
     const value = params?.[name];

@@ -11,7 +11,9 @@ import { sqliteDataVersion } from "@/lib/db/sqlite-direct";
 // - the direct connection's own writes do not change it, so each of those
 //   that touches a cached table says so (noteSqliteRowsChanged).
 //
-// Checking costs one pragma (about 1 µs); reading a client row with its 6 KB
+// Checking costs one pragma (about 1 µs in a loop, a statement of its own),
+// or nothing where a read of the same request gave the data version already
+// (introspection's token lookup); reading a client row with its 6 KB
 // permission list costs about 12 µs in a loop and several times that under
 // load (measured on these machines). Unknown keys are never kept.
 
@@ -40,9 +42,13 @@ export class SqliteRowCache<Row> {
   /** `capacity`: rows kept at most; the longest kept goes first. */
   constructor(private readonly capacity: number) {}
 
-  /** The row for `key`: the kept one while nothing can have changed it, else `read()`'s (kept unless null). */
-  get(key: string, read: () => Row | null): Row | null {
-    const dataVersion = sqliteDataVersion();
+  /**
+   * The row for `key`: the kept one while nothing can have changed it, else
+   * `read()`'s (kept unless null). `dataVersion`: the direct connection's data
+   * version as a read of this request saw it (DATA_VERSION_TABLE), instead of
+   * asking again; `read()` then runs after that read, never before it.
+   */
+  get(key: string, read: () => Row | null, dataVersion = sqliteDataVersion()): Row | null {
     const local = localChanges();
     const kept = this.#rows.get(key);
     if (kept && kept.dataVersion === dataVersion && kept.localChanges === local) return kept.row;

@@ -1,5 +1,6 @@
 // Reads a request body as text without accepting more than `maxBytes`, so a
 // huge body is refused before it is buffered.
+import type { MaybePromise } from "@/lib/async/maybe-promise";
 
 export type BodyText = { ok: true; text: string } | { ok: false; reason: "too_large" | "unreadable" };
 
@@ -14,7 +15,8 @@ interface BufferedBody {
   [TAKE_BODY]?: () => Uint8Array | null;
 }
 
-export async function readBodyText(request: Request, maxBytes: number): Promise<BodyText> {
+/** At once for a body already in memory, a promise for a stream (see lib/async/maybe-promise.ts). */
+export function readBodyText(request: Request, maxBytes: number): MaybePromise<BodyText> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (Number.isFinite(declared) && declared > maxBytes) return { ok: false, reason: "too_large" };
   const buffered = (request as Request & BufferedBody)[TAKE_BODY]?.();
@@ -23,7 +25,11 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     return { ok: true, text: Buffer.from(buffered.buffer, buffered.byteOffset, buffered.byteLength).toString("utf8") };
   }
   if (!request.body) return { ok: true, text: "" };
-  const reader = request.body.getReader();
+  return readStream(request.body, maxBytes);
+}
+
+async function readStream(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<BodyText> {
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { OAuthClient } from "@prisma/client";
+import { isPromise, type MaybePromise } from "@/lib/async/maybe-promise";
 import { config } from "@/lib/config/env";
 import { digestEqual, hashSecret } from "@/lib/crypto/secrets";
 import { pgRows } from "@/lib/db/pg-direct";
@@ -109,27 +110,42 @@ const CLIENT_BY_CLIENT_ID = `SELECT ${CLIENT_COLUMNS.map((c) => `"${c}"`).join("
 const clientRows = new SqliteRowCache<Readonly<OAuthClient>>(512);
 
 /** The one row of a Latch-issued client_id (every token, revoke and introspect request asks). */
-async function findClientById(clientId: string): Promise<OAuthClient | null> {
+function findClientById(clientId: string, dataVersion: number | undefined): MaybePromise<OAuthClient | null> {
   if (config().databaseProvider === "sqlite") {
     // A prepared statement on the direct connection (see lib/db/sqlite-direct.ts).
-    return clientRows.get(clientId, () => {
-      const raw = sqliteGet<SqliteStored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
-      return raw ? Object.freeze(clientFromSqlite(raw)) : null;
-    });
+    return clientRows.get(
+      clientId,
+      () => {
+        const raw = sqliteGet<SqliteStored<OAuthClient>>(CLIENT_BY_CLIENT_ID, clientId);
+        return raw ? Object.freeze(clientFromSqlite(raw)) : null;
+      },
+      dataVersion,
+    );
   }
   // PostgreSQL: a statement prepared once per pooled connection (lib/db/pg-direct.ts).
-  const [row] = await pgRows<OAuthClient>("latch_client_by_client_id", CLIENT_BY_CLIENT_ID, [clientId]);
-  return row ?? null;
+  return pgRows<OAuthClient>("latch_client_by_client_id", CLIENT_BY_CLIENT_ID, [clientId]).then(([row]) => row ?? null);
 }
 
-async function findClientRow(clientId: string, issuedTo: () => Promise<string | null>): Promise<OAuthClient | null> {
-  if (isMetadataDocumentUrl(clientId)) {
-    const rowId = await issuedTo();
-    const issued = rowId === null ? null : await db().oAuthClient.findFirst({ where: { id: rowId, clientId } });
-    // Without a matching code or token any row of the URL will do: the grant refuses it anyway.
-    return issued ?? (await db().oAuthClient.findFirst({ where: { clientId }, orderBy: { createdAt: "asc" } }));
-  }
-  return findClientById(clientId);
+async function findMetadataDocumentClient(clientId: string, issuedTo: () => Promise<string | null>): Promise<OAuthClient | null> {
+  const rowId = await issuedTo();
+  const issued = rowId === null ? null : await db().oAuthClient.findFirst({ where: { id: rowId, clientId } });
+  // Without a matching code or token any row of the URL will do: the grant refuses it anyway.
+  return issued ?? (await db().oAuthClient.findFirst({ where: { clientId }, orderBy: { createdAt: "asc" } }));
+}
+
+function findClientRow(clientId: string, { issuedTo = async () => null, dataVersion }: ClientLookup): MaybePromise<OAuthClient | null> {
+  return isMetadataDocumentUrl(clientId) ? findMetadataDocumentClient(clientId, issuedTo) : findClientById(clientId, dataVersion);
+}
+
+export interface ClientLookup {
+  /** For a metadata-document client_id: the row id the presented code or token was issued to. */
+  issuedTo?: () => Promise<string | null>;
+  /**
+   * SQLite: the direct connection's data version as this request's own read
+   * saw it, so the kept client row is checked without a statement of its own
+   * (see SqliteRowCache.get).
+   */
+  dataVersion?: number;
 }
 
 /**
@@ -143,17 +159,19 @@ async function findClientRow(clientId: string, issuedTo: () => Promise<string | 
  * or token was issued to (`issuedTo`, asked only then), and it must carry the
  * presented client_id.
  */
-export async function authenticateClient(
-  authorization: string | null,
-  params: URLSearchParams,
-  issuedTo: () => Promise<string | null> = async () => null,
-): Promise<AuthenticatedClient> {
+export function authenticateClient(authorization: string | null, params: URLSearchParams, lookup: ClientLookup = {}): MaybePromise<AuthenticatedClient> {
   const presented = presentedCredentials(authorization, params);
   const basic = presented.method === "client_secret_basic";
   if (!presented.clientId) fail("Client authentication is required: send client_id (and the secret for a confidential client).", basic);
   if (!isPlausibleClientId(presented.clientId)) fail("Unknown client.", basic);
 
-  const client = await findClientRow(presented.clientId, issuedTo);
+  const found = findClientRow(presented.clientId, lookup);
+  // On SQLite the row is at hand: no promise (see lib/async/maybe-promise.ts).
+  return isPromise(found) ? found.then((client) => checkSecret(client, presented)) : checkSecret(found, presented);
+}
+
+function checkSecret(client: OAuthClient | null, presented: Presented): AuthenticatedClient {
+  const basic = presented.method === "client_secret_basic";
   if (!client) {
     if (presented.secret !== null) digestEqual(hashSecret(presented.secret), "");
     fail("Unknown client.", basic);

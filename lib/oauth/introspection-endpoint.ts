@@ -1,51 +1,16 @@
 import "server-only";
-import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
+import { isPromise } from "@/lib/async/maybe-promise";
 import { config } from "@/lib/config/env";
 import { JsonText, withJsonMember } from "@/lib/http/json-text";
-import { db } from "@/lib/db/prisma";
 import { authenticateClient } from "@/lib/oauth/authenticate-client";
 import { withCors } from "@/lib/oauth/cors";
+import { findIntrospectedToken, readAccessTokenEarly } from "@/lib/oauth/find-introspected-token";
 import { grantedScope } from "@/lib/oauth/issue-tokens";
 import { oauthEndpoint } from "@/lib/oauth/oauth-endpoint";
 import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
 import { param, readFormBody } from "@/lib/oauth/request-body";
 import { allowedResources } from "@/lib/oauth/resources";
 import { effectivePermissionsOf, sortedKeysJson } from "@/lib/permissions/scopes";
-import { findBearerToken, type KnownClient } from "@/lib/resource/find-bearer-token";
-
-const CLIENT_FIELDS = { clientId: true, permissions: true, disabled: true } as const;
-
-interface Introspected {
-  ownerId: string;
-  client: { clientId: string; permissions: string; disabled: boolean };
-  scope: string | null;
-  audience: string | null;
-  createdAt: Date;
-  expiresAt: Date | null;
-  tokenType: "Bearer" | "refresh_token";
-}
-
-async function findToken(token: string, asking: KnownClient): Promise<Introspected | null> {
-  const kind = secretKindOf(token);
-  if (kind === "access_token") {
-    // The bearer check's own lookup: one indexed query joined with the client
-    // (whose permissions, for a token of the asking client, are those of its row).
-    const row = await findBearerToken(token, asking);
-    return (
-      row && {
-        ...row,
-        client: { clientId: row.clientPublicId, permissions: row.clientPermissions, disabled: row.clientDisabled },
-        tokenType: "Bearer",
-      }
-    );
-  }
-  if (kind === "refresh_token") {
-    const row = await db().refreshToken.findUnique({ where: { tokenHash: hashSecret(token) }, include: { client: { select: CLIENT_FIELDS } } });
-    if (!row || row.usedAt || row.revokedAt) return null;
-    return { ...row, tokenType: "refresh_token" };
-  }
-  return null;
-}
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -59,12 +24,17 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 export async function handleIntrospectionRequest(request: Request): Promise<Response> {
   return withCors(
     await oauthEndpoint("introspect", async () => {
-      const params = await readFormBody(request);
-      const { client, method } = await authenticateClient(request.headers.get("authorization"), params);
-      if (method === "none") throw new OAuthError("invalid_client", "Introspection needs a confidential client authenticated with its secret.");
+      // Each step is awaited only when it gives a promise (see lib/async/maybe-promise.ts).
+      const reading = readFormBody(request);
+      const params = isPromise(reading) ? await reading : reading;
       const token = param(params, "token");
+      const early = readAccessTokenEarly(token);
+      const authenticating = authenticateClient(request.headers.get("authorization"), params, { dataVersion: early?.dataVersion });
+      const { client, method } = isPromise(authenticating) ? await authenticating : authenticating;
+      if (method === "none") throw new OAuthError("invalid_client", "Introspection needs a confidential client authenticated with its secret.");
       if (!token) throw new OAuthError("invalid_request", "The token parameter is required.");
-      const found = await findToken(token, client);
+      const finding = findIntrospectedToken(token, client, early);
+      const found = isPromise(finding) ? await finding : finding;
       const active =
         found !== null &&
         client.ownerId !== null &&

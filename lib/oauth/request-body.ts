@@ -1,14 +1,17 @@
 // Reading request bodies for the OAuth endpoints: size-limited, standard
 // Request only (no framework helpers), so the same handlers can run anywhere.
-import { readBodyText } from "@/lib/http/read-body";
+import { isPromise, type MaybePromise } from "@/lib/async/maybe-promise";
+import { readBodyText, type BodyText } from "@/lib/http/read-body";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-/** The body as text, refusing anything over the limit without reading it all. */
-export async function readLimitedText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
-  const body = await readBodyText(request, maxBytes);
-  return body.ok ? body.text : null;
+const textOf = (body: BodyText) => (body.ok ? body.text : null);
+
+/** The body as text, refusing anything over the limit without reading it all. At once when the body is in memory. */
+export function readLimitedText(request: Request, maxBytes = MAX_BODY_BYTES): MaybePromise<string | null> {
+  const body = readBodyText(request, maxBytes);
+  return isPromise(body) ? body.then(textOf) : textOf(body);
 }
 
 function mediaType(request: Request): string {
@@ -19,11 +22,16 @@ function mediaType(request: Request): string {
  * A form-encoded POST body (RFC 6749 §3.2). Parameters other than those that
  * may repeat must appear at most once (§3.1, §3.2).
  */
-export async function readFormBody(request: Request, repeatable: readonly string[] = ["resource"]): Promise<URLSearchParams> {
+export function readFormBody(request: Request, repeatable: readonly string[] = ["resource"]): MaybePromise<URLSearchParams> {
   if (mediaType(request) !== "application/x-www-form-urlencoded") {
     throw new OAuthError("invalid_request", "Send the parameters form-encoded (Content-Type: application/x-www-form-urlencoded).");
   }
-  const text = await readLimitedText(request);
+  const text = readLimitedText(request);
+  // At once when the body is in memory (see lib/async/maybe-promise.ts).
+  return isPromise(text) ? text.then((t) => formParams(t, repeatable)) : formParams(text, repeatable);
+}
+
+function formParams(text: string | null, repeatable: readonly string[]): URLSearchParams {
   if (text === null) throw new OAuthError("invalid_request", "The request body is too large.");
   const params = new URLSearchParams(text);
   for (const key of new Set(params.keys())) {

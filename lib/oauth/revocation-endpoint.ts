@@ -20,7 +20,7 @@ export async function handleRevocationRequest(request: Request): Promise<Respons
   return withCors(
     await oauthEndpoint("revoke", async () => {
       const params = await readFormBody(request);
-      const { client } = await authenticateClient(request.headers.get("authorization"), params, () => issuedTo(params.get("token")));
+      const { client } = await authenticateClient(request.headers.get("authorization"), params, { issuedTo: () => issuedTo(params.get("token")) });
       const token = param(params, "token");
       if (!token) throw new OAuthError("invalid_request", "The token parameter is required.");
       // The prefix names the kind, so token_type_hint is not needed to find it.

@@ -19,7 +19,7 @@ export async function handleTokenRequest(request: Request): Promise<Response> {
     const params = await readFormBody(request);
     // A metadata-document client_id has a row per owner: the one the code or refresh token was issued to.
     const presented = params.get(params.get("grant_type") === "refresh_token" ? "refresh_token" : "code");
-    const { client, method } = await authenticateClient(request.headers.get("authorization"), params, () => issuedTo(presented));
+    const { client, method } = await authenticateClient(request.headers.get("authorization"), params, { issuedTo: () => issuedTo(presented) });
     const grantType = param(params, "grant_type");
     switch (grantType) {
       case "authorization_code":

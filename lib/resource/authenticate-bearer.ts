@@ -1,4 +1,5 @@
 import "server-only";
+import { isPromise, type MaybePromise } from "@/lib/async/maybe-promise";
 import { getPermission } from "@/lib/permissions/catalogue";
 import { effectivePermissionsOf, scopesForKeys } from "@/lib/permissions/scopes";
 import { bearerErrorResponse, CHALLENGES, type BearerChallenge } from "@/lib/resource/bearer-errors";
@@ -65,14 +66,19 @@ function refuse(challenge: BearerChallenge, resource: ResourceKind): Authenticat
  * the result carries the 401 to send, with `WWW-Authenticate` pointing at the
  * resource's metadata. Records the token's last use (throttled, write-behind).
  */
-export async function authenticateBearer(request: Request, resource: ResourceKind): Promise<Authentication> {
+export function authenticateBearer(request: Request, resource: ResourceKind): MaybePromise<Authentication> {
   if (hasTokenInQuery(request.url)) return refuse(CHALLENGES.tokenInQuery, resource);
   const header = parseBearerHeader(request.headers.get("authorization"));
   if (header.kind === "none") return refuse(CHALLENGES.missing, resource);
   if (header.kind === "malformed") return refuse(CHALLENGES.malformed, resource);
 
   const now = new Date();
-  const row = await findBearerToken(header.token);
+  const found = findBearerToken(header.token);
+  // On SQLite the answer is at hand: no promise (see lib/async/maybe-promise.ts).
+  return isPromise(found) ? found.then((row) => authenticated(row, now, resource)) : authenticated(found, now, resource);
+}
+
+function authenticated(row: BearerTokenRow | null, now: Date, resource: ResourceKind): Authentication {
   const principal = principalFromRow(row, now);
   if (!row || !principal) return refuse(CHALLENGES.invalid, resource);
   if (!audienceMatches(row.audience, resource)) return refuse(CHALLENGES.wrongAudience, resource);

@@ -1,10 +1,10 @@
 import "server-only";
-import type { OAuthClient } from "@prisma/client";
+import type { MaybePromise } from "@/lib/async/maybe-promise";
 import { config } from "@/lib/config/env";
 import { hashSecret } from "@/lib/crypto/secrets";
 import { pgRows } from "@/lib/db/pg-direct";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
-import { sqliteGet } from "@/lib/db/sqlite-reader";
+import { sqliteTuple } from "@/lib/db/sqlite-reader";
 
 /** An access token joined with its client, as stored; no checks applied yet. */
 export interface BearerTokenRow {
@@ -36,8 +36,7 @@ interface RawRow extends Omit<BearerTokenRow, "expiresAt" | "lastUsedAt" | "crea
 }
 
 // One indexed query per request (the unique index on tokenHash, then the
-// client's and the owner's primary keys; introspection of another client's
-// token reads that client's permissions in a second one). Prisma's `include` would issue a
+// client's and the owner's primary keys). Prisma's `include` would issue a
 // second round trip, and this runs on every API and MCP call. Quoted
 // identifiers read the same on SQLite and PostgreSQL. On SQLite the statement
 // is prepared once on the direct connection (lib/db/sqlite-reader.ts); on
@@ -73,35 +72,48 @@ function normalize(row: RawRow | undefined): BearerTokenRow | null {
 const WITH_PERMISSIONS = `SELECT ${COLUMNS}, c."permissions" AS "clientPermissions" ${FROM}`;
 const BY_HASH = `${WITH_PERMISSIONS} WHERE t."tokenHash" = ${TEXT_PARAM}`;
 const BY_ID = `${WITH_PERMISSIONS} WHERE t."id" = ${TEXT_PARAM}`;
-const BY_HASH_WITHOUT_PERMISSIONS = `SELECT ${COLUMNS} ${FROM} WHERE t."tokenHash" = ${TEXT_PARAM}`;
-const CLIENT_PERMISSIONS = `SELECT "permissions" FROM "OAuthClient" WHERE "id" = ${TEXT_PARAM}`;
 
-async function findOne(name: string, sql: string, value: string): Promise<BearerTokenRow | null> {
-  if (config().databaseProvider === "sqlite") return normalize(sqliteGet<RawRow>(sql, value));
-  const rows = await pgRows<RawRow>(name, sql, [value]);
-  return normalize(rows[0]);
+/** A row of WITH_PERMISSIONS as SQLite gives it in raw mode: the columns in their order. */
+type SqliteTuple = [
+  id: string,
+  name: string,
+  ownerId: string,
+  ownerEmail: string,
+  createdVia: string,
+  grantId: string | null,
+  scope: string | null,
+  audience: string | null,
+  expiresAt: string | number | null,
+  lastUsedAt: string | number | null,
+  createdAt: string | number,
+  clientId: string,
+  clientPublicId: string,
+  clientName: string,
+  clientOwnerId: string | null,
+  clientDisabled: number | bigint,
+  clientPermissions: string,
+];
+
+/** A tuple of WITH_PERMISSIONS named (see sqliteTuple on why SQLite gives no object here). */
+function fromSqliteTuple(tuple: SqliteTuple | undefined): RawRow | undefined {
+  if (!tuple) return undefined;
+  const [id, name, ownerId, ownerEmail, createdVia, grantId, scope, audience, expiresAt, lastUsedAt, createdAt, clientId, clientPublicId, clientName, clientOwnerId, clientDisabled, clientPermissions] =
+    tuple;
+  return { id, name, ownerId, ownerEmail, createdVia, grantId, scope, audience, expiresAt, lastUsedAt, createdAt, clientId, clientPublicId, clientName, clientOwnerId, clientDisabled, clientPermissions };
 }
 
-/** A client row the caller holds, read during this request (an introspection request's authenticated client). */
-export type KnownClient = Readonly<Pick<OAuthClient, "id" | "permissions">>;
+/** On SQLite the row at once, not a promise (see MaybePromise on why). */
+function findOne(name: string, sql: string, value: string): MaybePromise<BearerTokenRow | null> {
+  if (config().databaseProvider === "sqlite") return normalize(fromSqliteTuple(sqliteTuple<SqliteTuple>(sql, value)));
+  return pgRows<RawRow>(name, sql, [value]).then((rows) => normalize(rows[0]));
+}
 
-/**
- * The token whose SHA-256 hash matches the presented value, or null. With
- * `known`, a token of that client takes its permissions from that row: on
- * SQLite the lookup then leaves out the client's 6 KB permission list (about
- * 10 µs of a 25 µs lookup in a loop, measured), and effectivePermissionsOf
- * gets the same string object from request to request.
- */
-export async function findBearerToken(token: string, known?: KnownClient): Promise<BearerTokenRow | null> {
-  if (known === undefined || config().databaseProvider !== "sqlite") return findOne("latch_bearer_by_hash", BY_HASH, hashSecret(token));
-  const row = sqliteGet<Omit<RawRow, "clientPermissions">>(BY_HASH_WITHOUT_PERMISSIONS, hashSecret(token));
-  if (!row) return null;
-  const permissions = row.clientId === known.id ? known.permissions : sqliteGet<{ permissions: string }>(CLIENT_PERMISSIONS, row.clientId)?.permissions;
-  // Undefined: the client was deleted after the token was read, and its tokens with it.
-  return permissions === undefined ? null : normalize({ ...row, clientPermissions: permissions });
+/** The token whose SHA-256 hash matches the presented value, or null. */
+export function findBearerToken(token: string): MaybePromise<BearerTokenRow | null> {
+  return findOne("latch_bearer_by_hash", BY_HASH, hashSecret(token));
 }
 
 /** The same row by token id: the live re-check before an MCP tool acts. */
-export async function findBearerTokenById(id: string): Promise<BearerTokenRow | null> {
+export function findBearerTokenById(id: string): MaybePromise<BearerTokenRow | null> {
   return findOne("latch_bearer_by_id", BY_ID, id);
 }

@@ -4,7 +4,7 @@ import { hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { PERMISSIONS_BY_GROUP } from "@/lib/permissions/catalogue";
 import { createTestClient, createTestToken } from "../support/factories";
-import { INSECURE, discover, postForm, runCodeFlow, signedInOwner } from "../support/oauth";
+import { INSECURE, basic, discover, postForm, runCodeFlow, signedInOwner } from "../support/oauth";
 
 const baseUrl = inject("baseUrl");
 const redirectUri = "https://app.example.test/callback";
@@ -68,6 +68,24 @@ describe("introspection (RFC 7662)", () => {
 
     await db().accessToken.update({ where: { tokenHash: hashSecret(tokens.access_token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await introspect(tokens.access_token)).toEqual({ active: false });
+  });
+
+  it("tells a caller that fails to authenticate nothing about a live token", async () => {
+    // On SQLite the token is read before the client is authenticated (one statement for both).
+    const { tokens, rs, app } = await setup("customers:read");
+    const asks: [string, Record<string, string>, Record<string, string>][] = [
+      ["a wrong secret", { token: tokens.access_token }, { authorization: basic(rs.clientId, "latch_cs_wrong") }],
+      ["no client authentication", { token: tokens.access_token }, {}],
+      ["the token's own client without its secret", { token: tokens.access_token, client_id: app.clientId }, {}],
+    ];
+    for (const [label, params, headers] of asks) {
+      const answer = await postForm(baseUrl, "/oauth/introspect", params, headers);
+      expect({ label, status: answer.status, json: answer.json }).toEqual({ label, status: 401, json: { error: "invalid_client", error_description: expect.any(String) } });
+    }
+    await db().oAuthClient.update({ where: { id: rs.id }, data: { disabled: true } });
+    const disabled = await postForm(baseUrl, "/oauth/introspect", { token: tokens.access_token }, { authorization: basic(rs.clientId, rs.clientSecret!) });
+    expect(disabled.status).toBe(401);
+    expect(disabled.json).not.toHaveProperty("active");
   });
 
   it("treats a disabled client's tokens as inactive", async () => {

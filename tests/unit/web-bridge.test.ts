@@ -220,7 +220,7 @@ describe("answers the compression middleware would leave as they are", () => {
         const response = make();
         const skip = kind === "shortcut" && compressionLeavesAsIs(response, req.headers["accept-encoding"]);
         if (!skip) compress(req, res, () => {});
-        await sendWebResponse(req, res, response, { configured, vary: "rsc", varyAcceptEncoding: skip });
+        await sendWebResponse(req, res, response, { configured, vary: "rsc", varyAcceptEncoding: skip, compressing: !skip });
       });
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       servers.push(server);
