@@ -1,4 +1,5 @@
 import "server-only";
+import { isPromise } from "@/lib/async/maybe-promise";
 import { authenticateClient } from "@/lib/oauth/authenticate-client";
 import { authorizationCodeGrant } from "@/lib/oauth/authorization-code-grant";
 import { clientCredentialsGrant } from "@/lib/oauth/client-credentials-grant";
@@ -16,10 +17,13 @@ import { param, readFormBody } from "@/lib/oauth/request-body";
  */
 export async function handleTokenRequest(request: Request): Promise<Response> {
   return withCors(await oauthEndpoint("token", async () => {
-    const params = await readFormBody(request);
+    // Each step is awaited only when it gives a promise (see lib/async/maybe-promise.ts).
+    const reading = readFormBody(request);
+    const params = isPromise(reading) ? await reading : reading;
     // A metadata-document client_id has a row per owner: the one the code or refresh token was issued to.
     const presented = params.get(params.get("grant_type") === "refresh_token" ? "refresh_token" : "code");
-    const { client, method } = await authenticateClient(request.headers.get("authorization"), params, { issuedTo: () => issuedTo(presented) });
+    const authenticating = authenticateClient(request.headers.get("authorization"), params, { issuedTo: () => issuedTo(presented) });
+    const { client, method } = isPromise(authenticating) ? await authenticating : authenticating;
     const grantType = param(params, "grant_type");
     switch (grantType) {
       case "authorization_code":
