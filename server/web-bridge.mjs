@@ -188,21 +188,15 @@ export function toWebRequest(req, origins) {
 }
 
 /**
- * As Next orders them: the configured headers, the Vary it adds to every app
- * route, then the handler's own, which never replace a configured one.
+ * Sets the headers one by one (headerList's, without a Content-Length), for
+ * an answer that is streamed, has no body, or passes the compression
+ * middleware, which watches each header as it is set.
  */
-function writeHeaders(res, response, { configured, vary, varyAcceptEncoding = false }) {
+function writeHeaders(res, response, options) {
   res.statusCode = response.status;
   if (response.statusText) res.statusMessage = response.statusText;
-  for (const { key, value } of configured) res.setHeader(key, value);
-  if (vary) res.appendHeader("vary", vary);
-  response.headers.forEach((value, name) => {
-    if (DROPPED_RESPONSE_HEADERS.has(name)) return;
-    if (REPEATABLE_RESPONSE_HEADERS.has(name) || !res.hasHeader(name)) res.appendHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) res.appendHeader("set-cookie", cookies);
-  if (varyAcceptEncoding) appendVary(res, "Accept-Encoding");
+  const list = headerList(response, options, null);
+  for (let i = 0; i < list.length; i += 2) res.appendHeader(list[i], list[i + 1]);
 }
 
 /** A Vary value with `field` added unless it is there (or Vary is "*"), as the compression middleware's vary() adds it. */
@@ -212,16 +206,8 @@ function withVaryField(value, field) {
   return value ? `${value}, ${field}` : field;
 }
 
-/** As the compression middleware's vary(): adds a field to Vary unless it is there (or Vary is "*"). */
-function appendVary(res, field) {
-  const current = res.getHeader("vary");
-  const value = Array.isArray(current) ? current.join(", ") : current === undefined ? "" : String(current);
-  const added = withVaryField(value, field);
-  if (added !== value) res.setHeader("vary", added);
-}
-
 /**
- * What writeHeaders does for every response, worked out once per set of
+ * What headerList does for every response, worked out once per set of
  * options: the configured headers as a flat list (the last of a name wins,
  * as setHeader would), their names, and the Vary before the handler's own.
  */
@@ -247,12 +233,15 @@ function headerPlan(options) {
 }
 
 /**
- * The headers writeHeaders would set, as one flat list for a single
- * writeHead, with the Content-Length `res.end(body)` would have added (a
- * status line and headers written first leave none to add). Node checks
- * each name and value as setHeader does; what this saves is the header map
- * built, searched and copied for every response, about a tenth of the
- * health route's cost on the fast path (measured under load).
+ * The headers of an answer as one flat list, as Next gives them: the
+ * configured ones, then the handler's, which never replace a configured one
+ * (but WWW-Authenticate, Proxy-Authenticate and Vary add to it), every
+ * cookie, and one Vary. With `body`, the Content-Length `res.end(body)`
+ * would have added, for a single writeHead (a status line and headers
+ * written first leave none to add): Node checks each name and value as
+ * setHeader does, and the header map setHeader builds, searches and copies
+ * for every response was about a tenth of the health route's cost on the
+ * fast path (measured under load).
  */
 function headerList(response, options, body) {
   const plan = headerPlan(options);
@@ -268,7 +257,7 @@ function headerList(response, options, body) {
   if (cookies) for (const cookie of response.headers.getSetCookie()) list.push("set-cookie", cookie);
   const varyValue = vary === null ? plan.plainVary : options.varyAcceptEncoding ? withVaryField(vary.join(", "), "Accept-Encoding") : vary.join(", ");
   if (varyValue) list.push("vary", varyValue);
-  list.push("content-length", String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength));
+  if (body !== null) list.push("content-length", String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength));
   return list;
 }
 

@@ -91,10 +91,8 @@ export function sqliteDirect(): DirectConnection {
  * connection's own commits (see lib/db/sqlite-row-cache.ts).
  */
 export function sqliteDataVersion(): number {
-  return (sqliteDirect().preparedRaw(DATA_VERSION).get() as [number])[0];
+  return (sqliteDirect().preparedRaw("PRAGMA data_version").get() as [number])[0];
 }
-
-const DATA_VERSION = "PRAGMA data_version";
 
 /**
  * The data version as a table of one row, to join into a read: the version

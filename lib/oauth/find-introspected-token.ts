@@ -6,7 +6,7 @@ import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { DATA_VERSION_TABLE, TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteTime, sqliteTuple } from "@/lib/db/sqlite-reader";
-import { findBearerToken } from "@/lib/resource/find-bearer-token";
+import { findBearerToken, storedExpiry } from "@/lib/resource/find-bearer-token";
 
 /** A token as introspection describes it, before the checks that make it active. */
 export interface IntrospectedToken {
@@ -51,7 +51,7 @@ export function readAccessTokenEarly(token: string | null): EarlyRead | null {
   return { dataVersion: row[0], row };
 }
 
-function fromEarlyRow([, ownerId, clientId, scope, audience, storedExpiry, createdAt]: EarlyRow, asking: OAuthClient): IntrospectedToken | null {
+function fromEarlyRow([, ownerId, clientId, scope, audience, stored, createdAt]: EarlyRow, asking: OAuthClient): IntrospectedToken | null {
   if (ownerId === null || clientId === null || createdAt === null) return null;
   let client: IntrospectedToken["client"] | null = asking.id === clientId ? asking : null;
   if (!client) {
@@ -60,9 +60,8 @@ function fromEarlyRow([, ownerId, clientId, scope, audience, storedExpiry, creat
     if (!other) return null;
     client = { clientId: other[0], permissions: other[1], disabled: Boolean(other[2]) };
   }
-  const expiresAt = sqliteTime(storedExpiry);
-  // An expiry that cannot be read (written by hand) never lets a token through.
-  if (expiresAt !== null && Number.isNaN(expiresAt.getTime())) return null;
+  const expiresAt = storedExpiry(stored);
+  if (expiresAt === undefined) return null;
   return { ownerId, client, scope, audience, createdAt: sqliteTime(createdAt), expiresAt, tokenType: "Bearer" };
 }
 

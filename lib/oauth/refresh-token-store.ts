@@ -50,19 +50,28 @@ const PG_DELETE_EXPIRED = `DELETE FROM "AccessToken" WHERE "grantId" = ? AND "ex
 const INSERT_REFRESH = `INSERT INTO "RefreshToken" ("id", "tokenHash", "ownerId", "clientId", "grantId", "scope", "audience", "expiresAt", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** The statements of one rotation after the spend, in order: SQL with `?` (PostgreSQL's where it differs), their parameters, and a name for pgStatement. */
-function rotationWrites(spent: Pick<RefreshToken, "grantId">, made: GrantTokens, now: Date) {
+interface Write {
+  /** For pgStatement. */
+  name: string;
+  /** With `?` parameters, for both databases... */
+  sql: string;
+  /** ...unless PostgreSQL needs another text. */
+  pgSql?: string;
+  params: (string | null)[];
+}
+
+/** The statements of one rotation after the spend, in order. */
+function rotationWrites(spent: Pick<RefreshToken, "grantId">, made: GrantTokens, now: Date): Write[] {
   const access = accessTokenInsert(made.access, now);
-  const writes = [
+  const writes: Write[] = [
     { name: "latch_refresh_delete_expired", sql: DELETE_EXPIRED, pgSql: PG_DELETE_EXPIRED, params: [spent.grantId, sqliteDate(now)] },
-    { name: access.name, sql: access.sql, pgSql: access.sql, params: access.params },
+    { name: access.name, sql: access.sql, params: access.params },
   ];
   if (made.refresh) {
     const { data } = made.refresh;
     writes.push({
       name: "latch_insert_refresh_token",
       sql: INSERT_REFRESH,
-      pgSql: INSERT_REFRESH,
       params: [timeOrderedId(now.getTime()), data.tokenHash, data.ownerId, data.clientId, data.grantId, data.scope, data.audience, sqliteDate(data.expiresAt), sqliteDate(now)],
     });
   }
@@ -91,7 +100,7 @@ export async function rotateRefreshToken(spent: Pick<RefreshToken, "id" | "grant
 }
 
 /** True once committed; false when the token was already spent (nothing written). */
-async function rotateOnPostgresql(spent: Pick<RefreshToken, "id">, writes: ReturnType<typeof rotationWrites>, now: Date): Promise<boolean> {
+async function rotateOnPostgresql(spent: Pick<RefreshToken, "id">, writes: Write[], now: Date): Promise<boolean> {
   const client = await pgPool().connect();
   let broken: Error | undefined;
   try {
@@ -101,7 +110,7 @@ async function rotateOnPostgresql(spent: Pick<RefreshToken, "id">, writes: Retur
       await client.query("ROLLBACK");
       return false;
     }
-    for (const write of writes) await client.query(pgStatement(write.name, write.pgSql, write.params));
+    for (const write of writes) await client.query(pgStatement(write.name, write.pgSql ?? write.sql, write.params));
     await client.query("COMMIT");
     return true;
   } catch (error) {

@@ -55,18 +55,25 @@ function toDate(value: Date | string | number | null): Date | null {
   return value instanceof Date ? value : new Date(value);
 }
 
+/**
+ * A token's stored expiry as a Date (null: none), or undefined when it
+ * cannot be read (written by hand): such a token never passes.
+ */
+export function storedExpiry(value: Date | string | number | null): Date | null | undefined {
+  const expiresAt = toDate(value);
+  return expiresAt !== null && Number.isNaN(expiresAt.getTime()) ? undefined : expiresAt;
+}
+
+/** The row with its times read and its flag a boolean, in place: each row is read for one request. */
 function normalize(row: RawRow | undefined): BearerTokenRow | null {
   if (!row) return null;
-  const expiresAt = toDate(row.expiresAt);
-  // An expiry that cannot be read (written by hand) never lets a token through.
-  if (expiresAt !== null && Number.isNaN(expiresAt.getTime())) return null;
-  return {
-    ...row,
-    expiresAt,
-    lastUsedAt: toDate(row.lastUsedAt),
-    createdAt: toDate(row.createdAt)!,
-    clientDisabled: Boolean(row.clientDisabled),
-  };
+  const expiresAt = storedExpiry(row.expiresAt);
+  if (expiresAt === undefined) return null;
+  row.expiresAt = expiresAt;
+  row.lastUsedAt = toDate(row.lastUsedAt);
+  row.createdAt = toDate(row.createdAt)!;
+  row.clientDisabled = Boolean(row.clientDisabled);
+  return row as BearerTokenRow;
 }
 
 const WITH_PERMISSIONS = `SELECT ${COLUMNS}, c."permissions" AS "clientPermissions" ${FROM}`;
