@@ -167,24 +167,33 @@ class BufferedRequest extends Request {
  * @returns {Request | Promise<Request>}
  */
 export function toWebRequest(req, origins) {
-  const headers = new Headers();
   const source = req.headers;
+  const proto = req.socket.encrypted || source["x-forwarded-proto"]?.includes("https") ? origins.https : origins.http;
+  const url = proto + req.url;
+  const method = req.method;
+  if (method === "GET" || method === "HEAD") return withHeaders(new Request(url, { method }), source);
+
+  const length = Number(source["content-length"]);
+  if (source["content-length"] !== undefined && length <= BUFFERED_BODY_LIMIT) {
+    return readBody(req).then((bytes) => withHeaders(new BufferedRequest(url, { method }, bytes), source));
+  }
+  return withHeaders(new Request(url, { method, body: Readable.toWeb(req), duplex: "half" }), source);
+}
+
+/**
+ * The Node request's headers added to the Web request's own, but those only
+ * Next's infrastructure may set. Added after the Request is made: a Headers
+ * given to its constructor is copied header by header into a new one.
+ */
+function withHeaders(request, source) {
+  const headers = request.headers;
   for (const name in source) {
     if (INTERNAL_REQUEST_HEADERS.has(name)) continue;
     const value = source[name];
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value !== undefined) headers.append(name, value);
   }
-  const proto = req.socket.encrypted || source["x-forwarded-proto"]?.includes("https") ? origins.https : origins.http;
-  const url = proto + req.url;
-  const method = req.method;
-  if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
-
-  const length = Number(source["content-length"]);
-  if (source["content-length"] !== undefined && length <= BUFFERED_BODY_LIMIT) {
-    return readBody(req).then((bytes) => new BufferedRequest(url, { method, headers }, bytes));
-  }
-  return new Request(url, { method, headers, body: Readable.toWeb(req), duplex: "half" });
+  return request;
 }
 
 /**

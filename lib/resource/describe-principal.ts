@@ -21,7 +21,8 @@ export async function describePrincipal(principal: Principal): Promise<JsonText>
       createdVia: principal.createdVia,
       scope: principal.scope,
       audience: principal.audience,
-      expiresAt: principal.expiresAt,
+      // As a string already: JSON.stringify leaves its fast path for a Date (see lib/http/json-text.ts).
+      expiresAt: principal.expiresAt?.toISOString() ?? null,
     },
   };
   return new JsonText(withJsonMember(JSON.stringify(description), "permissions", sortedKeysJson(principal.permissions)));

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { utcDay } from "@/lib/usage/usage-recorder";
+import { utcDay } from "@/lib/usage/utc-day";
 
 export interface UsageCount {
   allowed: number;

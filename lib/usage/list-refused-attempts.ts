@@ -2,7 +2,7 @@ import "server-only";
 import { afterCursor, NEWEST_FIRST, toPage, type Page } from "@/lib/db/keyset-pagination";
 import { db } from "@/lib/db/prisma";
 import { getPermission } from "@/lib/permissions/catalogue";
-import { utcDay } from "@/lib/usage/usage-recorder";
+import { utcDay } from "@/lib/usage/utc-day";
 
 export interface RefusedAttemptView {
   id: string;

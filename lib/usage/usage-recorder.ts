@@ -1,5 +1,6 @@
 import "server-only";
 import { logError } from "@/lib/log";
+import { utcDay } from "@/lib/usage/utc-day";
 import { writeUsageBatch, type UsageBatch, type UsageCounter, type UsageRefusal } from "@/lib/usage/write-usage-batch";
 
 // Write-behind batching of usage, so a bearer check never waits on a write:
@@ -57,10 +58,6 @@ function state(): RecorderState {
     exitHook: false,
   };
   return globalForUsage.latchUsage;
-}
-
-export function utcDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
 }
 
 function schedule(s: RecorderState): void {
