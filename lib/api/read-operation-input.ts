@@ -2,6 +2,7 @@ import "server-only";
 import type { MaybePromise } from "@/lib/async/maybe-promise";
 import { apiError } from "@/lib/api/api-errors";
 import { inputLocation, pathParams, type Operation } from "@/lib/api/operation";
+import { queryParams } from "@/lib/http/query-params";
 import { readBodyText } from "@/lib/http/read-body";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -12,7 +13,7 @@ type Params = Record<string, string | string[] | undefined> | undefined;
 
 function fromQuery(url: string): RawInput {
   const value: Record<string, unknown> = {};
-  for (const [key, item] of new URL(url).searchParams) {
+  for (const [key, item] of queryParams(url) ?? []) {
     if (key in value) return { ok: false, response: apiError(400, "invalid_request", `Give ${key} only once.`) };
     value[key] = item;
   }

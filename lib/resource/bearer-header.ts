@@ -4,6 +4,7 @@
 // Only the Authorization header is accepted. RFC 6750 also allows a form body
 // parameter and a query parameter; Latch supports neither, and a token in the
 // query string is refused outright (it ends up in logs and browser history).
+import { queryParams } from "@/lib/http/query-params";
 
 /** RFC 6750 §2.1 `b64token` (token68) characters, with optional `=` padding. */
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -31,7 +32,7 @@ export function parseBearerHeader(header: string | null): BearerHeader {
 /** True when the URL carries an `access_token` query parameter (refused). */
 export function hasTokenInQuery(url: string): boolean {
   try {
-    return new URL(url).searchParams.has("access_token");
+    return queryParams(url)?.has("access_token") ?? false;
   } catch {
     return false;
   }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/prisma";
-import { utcDay } from "@/lib/usage/utc-day";
+import { DAY_MS, utcDay } from "@/lib/usage/utc-day";
 
 export interface UsageCount {
   allowed: number;
@@ -15,8 +15,6 @@ export interface ClientUsage {
   /** Only permissions used or refused in the window; absent means zero. */
   byPermission: Record<string, UsageCount>;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What a client really used over the last `days` days, per permission:

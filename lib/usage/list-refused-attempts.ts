@@ -2,7 +2,7 @@ import "server-only";
 import { afterCursor, NEWEST_FIRST, toPage, type Page } from "@/lib/db/keyset-pagination";
 import { db } from "@/lib/db/prisma";
 import { getPermission } from "@/lib/permissions/catalogue";
-import { utcDay } from "@/lib/usage/utc-day";
+import { DAY_MS, utcDay } from "@/lib/usage/utc-day";
 
 export interface RefusedAttemptView {
   id: string;
@@ -19,8 +19,6 @@ export interface RefusedAttemptView {
   tokenLast4: string | null;
   createdAt: Date;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * What a client's tokens tried and were refused, newest first; with `days`,

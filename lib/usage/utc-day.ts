@@ -1,6 +1,6 @@
 // The UTC day of a time, as usage is counted by: "2026-11-30". Pure, so it is unit-tested.
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 /** The day last written out: every counted request asks for the same one. */
 let lastDay = { number: Number.NaN, text: "" };
 

@@ -39,5 +39,6 @@ describe("hasTokenInQuery", () => {
     expect(hasTokenInQuery(`https://latch.test/api/v1/me?access_token=${TOKEN}`)).toBe(true);
     expect(hasTokenInQuery("https://latch.test/mcp?x=1&access_token=")).toBe(true);
     expect(hasTokenInQuery("https://latch.test/api/v1/me?limit=5")).toBe(false);
+    expect(hasTokenInQuery("https://latch.test/api/v1/me")).toBe(false);
   });
 });
