@@ -9,7 +9,10 @@ import { sqliteDataVersion } from "@/lib/db/sqlite-direct";
 //   commits (Prisma's in this process, any other process), and a row is only
 //   used while it is the same as when the row was read;
 // - the direct connection's own writes do not change it, so each of those
-//   that touches a cached table says so (noteSqliteRowsChanged).
+//   that touches a cached table says so (noteSqliteRowsChanged). It writes
+//   only usage: counts, and the last-use times of tokens and clients
+//   (lib/usage/write-usage-batch.ts); a cache whose rows leave those times
+//   out need not hear of its writes (RowCacheOptions).
 //
 // Checking costs one pragma (about 1 µs in a loop, a statement of its own),
 // or nothing where a read of the same request gave the data version already
@@ -36,11 +39,25 @@ interface Kept<Row> {
   row: Row;
 }
 
+export interface RowCacheOptions {
+  /**
+   * False where no kept column is one the direct connection writes (see
+   * above): its rows then stay kept across its batches of last-use times,
+   * which come every second or so while tokens are in use.
+   */
+  changedByLocalWrites?: boolean;
+}
+
 export class SqliteRowCache<Row> {
   readonly #rows = new Map<string, Kept<Row>>();
+  readonly #capacity: number;
+  readonly #changedByLocalWrites: boolean;
 
   /** `capacity`: rows kept at most; the longest kept goes first. */
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number, { changedByLocalWrites = true }: RowCacheOptions = {}) {
+    this.#capacity = capacity;
+    this.#changedByLocalWrites = changedByLocalWrites;
+  }
 
   /**
    * The row for `key`: the kept one while nothing can have changed it, else
@@ -49,13 +66,13 @@ export class SqliteRowCache<Row> {
    * asking again; `read()` then runs after that read, never before it.
    */
   get(key: string, read: () => Row | null, dataVersion = sqliteDataVersion()): Row | null {
-    const local = localChanges();
+    const local = this.#changedByLocalWrites ? localChanges() : 0;
     const kept = this.#rows.get(key);
     if (kept && kept.dataVersion === dataVersion && kept.localChanges === local) return kept.row;
     this.#rows.delete(key);
     const row = read();
     if (row === null) return null;
-    if (this.#rows.size >= this.capacity) this.#rows.delete(this.#rows.keys().next().value!);
+    if (this.#rows.size >= this.#capacity) this.#rows.delete(this.#rows.keys().next().value!);
     this.#rows.set(key, { dataVersion, localChanges: local, row });
     return row;
   }

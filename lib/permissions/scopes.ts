@@ -107,26 +107,43 @@ interface Derived {
 // length and ends picks the candidates, and comparing the whole string with
 // one of them is a memory compare (under 1 µs). Never concatenated with
 // anything, so the 6 KB are not copied either.
-const derivedCache = new Map<string, { storedKeys: string; derived: Derived }[]>();
+const derivedCache = new Map<string, Entry[]>();
 let derivedCount = 0;
 
 const shortKey = (storedKeys: string) => `${storedKeys.length}:${storedKeys.slice(0, 48)}|${storedKeys.slice(-48)}`;
 
-function derivedFor(storedKeys: string): Derived {
+interface Entry {
+  storedKeys: string;
+  derived: Derived;
+}
+
+function entryFor(storedKeys: string): Entry {
   const key = shortKey(storedKeys);
   let candidates = derivedCache.get(key);
   const found = candidates?.find((candidate) => candidate.storedKeys === storedKeys);
-  if (found) return found.derived;
+  if (found) return found;
   if (derivedCount >= STORED_CACHE_LIMIT) {
     derivedCache.clear();
     derivedCount = 0;
     candidates = undefined;
   }
-  const derived: Derived = { byScope: new Map() };
-  if (candidates) candidates.push({ storedKeys, derived });
-  else derivedCache.set(key, [{ storedKeys, derived }]);
+  const entry: Entry = { storedKeys, derived: { byScope: new Map() } };
+  if (candidates) candidates.push(entry);
+  else derivedCache.set(key, [entry]);
   derivedCount += 1;
-  return derived;
+  return entry;
+}
+
+const derivedFor = (storedKeys: string): Derived => entryFor(storedKeys).derived;
+
+/**
+ * The one copy of a stored permission string this cache holds, equal to
+ * `storedKeys`: for a string kept across requests, so that many clients with
+ * the same permissions keep one copy, and asking about it later compares
+ * references instead of 6 KB.
+ */
+export function sharedStoredKeys(storedKeys: string): string {
+  return entryFor(storedKeys).storedKeys;
 }
 
 const keysOf = (storedKeys: string) => (storedKeys ? storedKeys.split(" ") : []);

@@ -1,8 +1,9 @@
 // Kept SQLite rows are as current as a fresh read: a commit by any other
 // connection (Prisma's in this process, the server's) or a noted change of
 // the direct connection's own makes the next lookup read again. The token
-// endpoint keeps client rows this way, so an owner's change to a client holds
-// from the very next request.
+// endpoint keeps client rows this way, and the bearer check its clients'
+// permissions, so an owner's change to a client holds from the very next
+// request.
 import { describe, expect, inject, it } from "vitest";
 import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
@@ -16,6 +17,7 @@ import { READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
 import { scopesForKeys } from "@/lib/permissions/scopes";
 import { createOwner, createTestClient } from "../support/factories";
 import { basic, postForm } from "../support/oauth";
+import { callApi, eventually, ownerWithToken, turnPermission } from "../support/resource-helpers";
 
 const baseUrl = inject("baseUrl");
 
@@ -62,6 +64,25 @@ describe.skipIf(config().databaseProvider !== "sqlite")("SQLite row cache", () =
     expect(reads - before).toBe(2);
   });
 
+  it("keeps rows across the direct connection's noted writes when told its columns are not among them", async () => {
+    const owner = await createOwner();
+    const client = await createTestClient(owner.id, { name: "Kept" });
+    const cache = new SqliteRowCache<{ name: string }>(8, { changedByLocalWrites: false });
+    const lookup = () => cache.get(client.id, () => sqliteGet<{ name: string }>(NAME, client.id) ?? null);
+
+    // As above: kept unless the server happened to commit in between.
+    let kept = false;
+    for (let attempt = 0; attempt < 50 && !kept; attempt++) {
+      const a = lookup();
+      noteSqliteRowsChanged();
+      kept = lookup() === a;
+    }
+    expect(kept).toBe(true);
+
+    await db().oAuthClient.update({ where: { id: client.id }, data: { name: "After Prisma" } });
+    expect(lookup()?.name).toBe("After Prisma");
+  });
+
   it("keeps at most its capacity, letting the longest kept go first", () => {
     const cache = new SqliteRowCache<string>(2);
     let reads = 0;
@@ -72,8 +93,37 @@ describe.skipIf(config().databaseProvider !== "sqlite")("SQLite row cache", () =
   });
 });
 
-describe("an owner's change to a client holds from the very next token request", () => {
-  it("disabling, narrowing, enabling and deleting", async () => {
+describe("an owner's change to a client holds from the very next request", () => {
+  it("for API calls: renaming, disabling, narrowing and deleting, after last-use times were written too", async () => {
+    const { owner, client, token, tokenId } = await ownerWithToken();
+    const me = () => callApi(baseUrl, token, "GET", "/me");
+    const { name } = await db().oAuthClient.findUniqueOrThrow({ where: { id: client.id } });
+    expect((await me()).body.client).toMatchObject({ name });
+
+    // The server writes the token's (and client's) last use on its own connection.
+    await eventually(async () => {
+      const row = await db().accessToken.findUniqueOrThrow({ where: { id: tokenId } });
+      expect(row.lastUsedAt).not.toBeNull();
+    });
+    await db().oAuthClient.update({ where: { id: client.id }, data: { name: "Renamed" } });
+    expect((await me()).body.client).toMatchObject({ name: "Renamed" });
+
+    await setClientDisabled(owner.id, client.id, true);
+    expect((await me()).body.error?.code).toBe("invalid_token");
+    await setClientDisabled(owner.id, client.id, false);
+    expect((await me()).status).toBe(200);
+
+    await turnPermission(client.id, "account.retrieve", false);
+    expect((await me()).body.error?.permission).toBe("account.retrieve");
+    await turnPermission(client.id, "account.retrieve", true);
+    expect((await me()).status).toBe(200);
+
+    await db().oAuthClient.delete({ where: { id: client.id } });
+    expect((await me()).body.error?.code).toBe("invalid_token");
+  });
+
+
+  it("for the token endpoint: disabling, narrowing, enabling and deleting", async () => {
     const owner = await createOwner();
     const created = await createTestClient(owner.id);
     const grant = () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials" }, { authorization: basic(created.clientId, created.clientSecret!) });
