@@ -77,7 +77,7 @@ export function findIntrospectedToken(token: string, asking: OAuthClient, early:
 async function findAfterClient(token: string): Promise<IntrospectedToken | null> {
   const kind = secretKindOf(token);
   if (kind === "access_token") {
-    // The bearer check's own lookup: one indexed query joined with the client.
+    // The bearer check's own lookup: the token with its client and owner.
     const row = await findBearerToken(token);
     return (
       row && {

@@ -44,6 +44,10 @@ const ADD_REFUSAL = `
   INSERT INTO "RefusedAttempt" ("id", "ownerId", "clientId", "tokenId", "permission", "operation", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
 const TOKEN_USED = `UPDATE "AccessToken" SET "lastUsedAt" = ? WHERE "id" = ${TEXT_PARAM}`;
+// The one column of OAuthClient the direct connection writes: the bearer
+// check keeps its clients' other columns across these writes
+// (lib/resource/find-bearer-token.ts), so a write of any other column here
+// must call noteSqliteRowsChanged and that cache must watch for it.
 const CLIENT_USED = `UPDATE "OAuthClient" SET "lastUsedAt" = ? WHERE "id" = ${TEXT_PARAM} AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ?)`;
 
 /**

@@ -122,7 +122,6 @@ describe("an owner's change to a client holds from the very next request", () =>
     expect((await me()).body.error?.code).toBe("invalid_token");
   });
 
-
   it("for the token endpoint: disabling, narrowing, enabling and deleting", async () => {
     const owner = await createOwner();
     const created = await createTestClient(owner.id);
