@@ -17,8 +17,9 @@ export function sqliteGet<Row>(sql: string, ...params: Param[]): Row | undefined
  * The first row of a read-only statement as an array of its columns, or
  * undefined. better-sqlite3 makes a row object through V8's API, looking up
  * each column's name as it sets it: for the 17 columns of the bearer check's
- * joined row about 8 µs of a 19 µs lookup under a profiler, more than SQLite's own search. An
- * array costs a fraction of that; name the columns where the array is read.
+ * joined row about 8 µs of a 19 µs lookup under a profiler, more than
+ * SQLite's own search. An array costs a fraction of that; name the columns
+ * where the array is read.
  */
 export function sqliteTuple<Tuple extends unknown[]>(sql: string, ...params: Param[]): Tuple | undefined {
   return sqliteDirect().preparedRaw(sql).get(...params) as Tuple | undefined;

@@ -6,7 +6,7 @@ import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { DATA_VERSION_TABLE, TEXT_PARAM } from "@/lib/db/sqlite-direct";
 import { sqliteTime, sqliteTuple } from "@/lib/db/sqlite-reader";
-import { findBearerToken, storedExpiry } from "@/lib/resource/find-bearer-token";
+import { findBearerToken, keptTokenClient, storedExpiry } from "@/lib/resource/find-bearer-token";
 
 /** A token as introspection describes it, before the checks that make it active. */
 export interface IntrospectedToken {
@@ -27,7 +27,6 @@ type EarlyRow = [dataVersion: number, ownerId: string | null, clientId: string |
 // request holds) or read after, and no owner's email is needed here.
 const ACCESS_TOKEN_AND_DATA_VERSION = `SELECT d."data_version", t."ownerId", t."clientId", t."scope", t."audience", t."expiresAt", t."createdAt"
   FROM ${DATA_VERSION_TABLE} d LEFT JOIN "AccessToken" t ON t."tokenHash" = ${TEXT_PARAM}`;
-const CLIENT_BY_ROW_ID = `SELECT "clientId", "permissions", "disabled" FROM "OAuthClient" WHERE "id" = ${TEXT_PARAM}`;
 
 /** An access token as read on SQLite before its asker was authenticated. */
 export interface EarlyRead {
@@ -51,14 +50,14 @@ export function readAccessTokenEarly(token: string | null): EarlyRead | null {
   return { dataVersion: row[0], row };
 }
 
-function fromEarlyRow([, ownerId, clientId, scope, audience, stored, createdAt]: EarlyRow, asking: OAuthClient): IntrospectedToken | null {
+function fromEarlyRow([dataVersion, ownerId, clientId, scope, audience, stored, createdAt]: EarlyRow, asking: OAuthClient): IntrospectedToken | null {
   if (ownerId === null || clientId === null || createdAt === null) return null;
   let client: IntrospectedToken["client"] | null = asking.id === clientId ? asking : null;
   if (!client) {
-    const other = sqliteTuple<[string, string, number]>(CLIENT_BY_ROW_ID, clientId);
-    // None: the client was deleted after the token was read, and its tokens with it.
+    // Another client's token: its client as the bearer check keeps it.
+    const other = keptTokenClient(clientId, dataVersion);
     if (!other) return null;
-    client = { clientId: other[0], permissions: other[1], disabled: Boolean(other[2]) };
+    client = { clientId: other.clientPublicId, permissions: other.clientPermissions, disabled: other.clientDisabled };
   }
   const expiresAt = storedExpiry(stored);
   if (expiresAt === undefined) return null;

@@ -82,15 +82,16 @@ function normalize(row: RawRow | undefined): BearerTokenRow | null {
 const WITH_PERMISSIONS = `SELECT ${COLUMNS}, c."permissions" AS "clientPermissions" ${FROM}`;
 
 /** The client's part of a bearer row. */
-type ClientColumns = Pick<BearerTokenRow, "clientPublicId" | "clientName" | "clientOwnerId" | "clientDisabled" | "clientPermissions">;
+export type TokenClient = Pick<BearerTokenRow, "clientPublicId" | "clientName" | "clientOwnerId" | "clientDisabled" | "clientPermissions">;
 
 // On SQLite the token and its owner are read in one statement with the data
 // version, and the client's columns come from the clients kept by row id:
 // 7–9 µs in a loop against 11–13 µs for the joined row, whose client (its
 // permission list up to 6 KB, most of an 8 KiB page) was read again for
 // every call; with thousands of clients in use those pages crowd the token
-// index out of the page cache. None of these columns is one the direct connection writes, so its
-// batches of last-use times leave the kept clients be.
+// index out of the page cache. None of these columns is one the direct
+// connection writes, so its batches of last-use times leave the kept clients
+// be.
 const TOKEN_COLUMNS = `d."data_version", t."id", t."name", t."ownerId", u."email", t."createdVia", t."grantId", t."scope", t."audience",
          t."expiresAt", t."lastUsedAt", t."createdAt", t."clientId"`;
 const TOKEN_FROM = `FROM "AccessToken" t JOIN "User" u ON u."id" = t."ownerId" JOIN ${DATA_VERSION_TABLE} d`;
@@ -121,21 +122,29 @@ type SqliteTuple = [
  * lib/db/sqlite-row-cache.ts): a client makes many calls, and an owner with
  * many clients in use keeps one copy of each permission list they share.
  */
-const clientColumns = new SqliteRowCache<Readonly<ClientColumns>>(4_096, { changedByLocalWrites: false });
+const tokenClients = new SqliteRowCache<Readonly<TokenClient>>(4_096, { changedByLocalWrites: false });
 
-function readClientColumns(id: string): Readonly<ClientColumns> | null {
+function readTokenClient(id: string): Readonly<TokenClient> | null {
   const tuple = sqliteTuple<[string, string, string | null, number | bigint, string]>(CLIENT_OF_TOKEN, id);
   if (!tuple) return null;
   const [clientPublicId, clientName, clientOwnerId, disabled, permissions] = tuple;
   return Object.freeze({ clientPublicId, clientName, clientOwnerId, clientDisabled: Boolean(disabled), clientPermissions: sharedStoredKeys(permissions) });
 }
 
+/**
+ * SQLite: the columns of a token's client (by row id) as of `dataVersion`,
+ * the data version a read of this request gave with the token; null when
+ * the client was deleted after that read, and its tokens with it.
+ */
+export function keptTokenClient(id: string, dataVersion: number): Readonly<TokenClient> | null {
+  return tokenClients.get(id, () => readTokenClient(id), dataVersion);
+}
+
 /** The token statement's tuple with its client's columns, named; undefined without a token or client. */
 function fromSqliteTuple(tuple: SqliteTuple | undefined): RawRow | undefined {
   if (!tuple) return undefined;
   const [dataVersion, id, name, ownerId, ownerEmail, createdVia, grantId, scope, audience, expiresAt, lastUsedAt, createdAt, clientId] = tuple;
-  // None: the client was deleted after the token was read, and its tokens with it.
-  const client = clientColumns.get(clientId, () => readClientColumns(clientId), dataVersion);
+  const client = keptTokenClient(clientId, dataVersion);
   if (!client) return undefined;
   return { id, name, ownerId, ownerEmail, createdVia, grantId, scope, audience, expiresAt, lastUsedAt, createdAt, clientId, ...client };
 }

@@ -90,6 +90,8 @@ describe("introspection (RFC 7662)", () => {
 
   it("treats a disabled client's tokens as inactive", async () => {
     const { introspect, tokens, app } = await setup();
+    // Asked once while enabled, so that the answer after is not a first read.
+    expect(await introspect(tokens.access_token)).toMatchObject({ active: true });
     await db().oAuthClient.update({ where: { id: app.id }, data: { disabled: true } });
     expect(await introspect(tokens.access_token)).toEqual({ active: false });
   });
