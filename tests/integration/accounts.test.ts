@@ -63,6 +63,27 @@ describe("owner accounts", () => {
     expect(location.searchParams.get("callbackUrl")).toContain("/user/oauth-clients?page=2");
   });
 
+  it("sends a signed-in owner on only to a path of this site", async () => {
+    const owner = await createOwner();
+    const session = new HttpSession(baseUrl);
+    await session.signIn(owner.email, owner.password);
+    const cases: Array<[string, string]> = [
+      ["/user/oauth-access-tokens?client=x", "/user/oauth-access-tokens?client=x"],
+      // A tab or newline is dropped by the URL parser: "/\t/evil.example" is "//evil.example".
+      ["/%09/evil.example", "/user/oauth-clients"],
+      ["/%0A/evil.example", "/user/oauth-clients"],
+      ["/%5Cevil.example", "/user/oauth-clients"],
+      ["https://evil.example/", "/user/oauth-clients"],
+    ];
+    for (const [callbackUrl, expected] of cases) {
+      const response = await session.fetch(`/login?callbackUrl=${callbackUrl}`);
+      expect([302, 303, 307]).toContain(response.status);
+      const location = new URL(response.headers.get("location")!, baseUrl);
+      expect(location.origin, callbackUrl).toBe(new URL(baseUrl).origin);
+      expect(`${location.pathname}${location.search}`, callbackUrl).toBe(expected);
+    }
+  });
+
   it("refuses a taken email with a field message, whatever its case", async () => {
     const owner = await createOwner();
     const again = signupSchema.parse({ email: owner.email.toUpperCase(), password: "another long password" });
