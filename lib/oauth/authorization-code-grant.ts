@@ -2,11 +2,12 @@ import "server-only";
 import type { OAuthClient } from "@prisma/client";
 import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
+import { clientMayUseGrant } from "@/lib/oauth/client-grant-types";
 import { issueTokens, type TokenResponse } from "@/lib/oauth/issue-tokens";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { verifyPkce } from "@/lib/oauth/pkce";
 import { param } from "@/lib/oauth/request-body";
-import { audienceFromResources } from "@/lib/oauth/resources";
+import { narrowedAudience } from "@/lib/oauth/resources";
 import { redeemOnce, refuseReuse } from "@/lib/oauth/redeem-once";
 
 const BAD_CODE = "The authorization code is invalid, expired, already used, or was issued to another client.";
@@ -14,7 +15,7 @@ const BAD_CODE = "The authorization code is invalid, expired, already used, or w
 /**
  * grant_type=authorization_code (RFC 6749 §4.1.3, RFC 7636, RFC 8707). A code
  * is single-use, at most 10 minutes old, and bound to its client, redirect
- * URI, PKCE challenge and resource. A second use revokes every token issued
+ * URI, PKCE challenge and resource (which the token request may narrow). A second use revokes every token issued
  * from it; of two requests racing with one code, exactly one wins.
  */
 export async function authorizationCodeGrant(client: OAuthClient, params: URLSearchParams): Promise<TokenResponse> {
@@ -38,10 +39,7 @@ export async function authorizationCodeGrant(client: OAuthClient, params: URLSea
   } else if (verifier) {
     throw new OAuthError("invalid_grant", "A code_verifier was sent, but the authorization request had no code_challenge.");
   }
-  const resources = params.getAll("resource");
-  if (resources.length > 0 && audienceFromResources(resources) !== row.audience) {
-    throw new OAuthError("invalid_target", "The resource differs from the one in the authorization request.");
-  }
+  const audience = narrowedAudience(params.getAll("resource"), row.audience, "The resource differs from the one in the authorization request.");
 
   return redeemOnce(
     row.grantId,
@@ -54,9 +52,10 @@ export async function authorizationCodeGrant(client: OAuthClient, params: URLSea
           ownerId: row.ownerId,
           createdVia: "authorization_code",
           accessScope: row.scope,
-          audience: row.audience,
+          audience,
           grantId: row.grantId,
-          refresh: { scope: row.scope, audience: row.audience },
+          // A refresh token only for a client that registered that grant type (RFC 7591 §2).
+          refresh: clientMayUseGrant(client, "refresh_token") ? { scope: row.scope, audience: row.audience } : null,
         },
         tx,
       ),

@@ -4,7 +4,7 @@ import { hashSecret, secretKindOf } from "@/lib/crypto/secrets";
 import { issueTokens, type IssueTokensInput, type TokenResponse } from "@/lib/oauth/issue-tokens";
 import { OAuthError } from "@/lib/oauth/oauth-error";
 import { param } from "@/lib/oauth/request-body";
-import { audienceFromResources } from "@/lib/oauth/resources";
+import { narrowedAudience } from "@/lib/oauth/resources";
 import { redeemOnce, refuseReuse } from "@/lib/oauth/redeem-once";
 import { findRefreshToken, rotateRefreshToken } from "@/lib/oauth/refresh-token-store";
 import { parseScope } from "@/lib/permissions/scopes";
@@ -45,13 +45,7 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
   // Written so that an expiry that cannot be read counts as passed.
   if (!(row.expiresAt > new Date())) throw new OAuthError("invalid_grant", BAD_TOKEN);
   const accessScope = narrowedScope(param(params, "scope"), row.scope);
-  const resources = params.getAll("resource");
-  const requested = audienceFromResources(resources);
-  // A grant bound to the whole server (or to nothing) may narrow to one resource.
-  if (requested !== null && row.audience !== null && requested !== row.audience && !isWholeServer(row.audience, requested)) {
-    throw new OAuthError("invalid_target", "The resource differs from the one this grant was issued for.");
-  }
-  const audience = requested ?? row.audience;
+  const audience = narrowedAudience(params.getAll("resource"), row.audience, "The resource differs from the one this grant was issued for.");
 
   const now = new Date();
   const issue: IssueTokensInput = {
@@ -78,8 +72,4 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
     },
     (tx) => issueTokens(issue, tx),
   );
-}
-
-function isWholeServer(granted: string, requested: string): boolean {
-  return requested.startsWith(`${granted}/`);
 }

@@ -57,3 +57,17 @@ export function audienceFromResources(values: string[]): string | null {
   if (resolved.size > 1) throw new OAuthError("invalid_target", "Ask for one resource per token.");
   return [...resolved][0]!;
 }
+
+/**
+ * The audience of an access token issued under a grant for `granted`, asked
+ * for with the request's `resource` parameters (RFC 8707 §2.2): the grant's
+ * own when none is asked for, or a narrower one the grant covers (a grant for
+ * no resource, or for the whole server, covers the API and the MCP server).
+ * Anything else is invalid_target, with `refusal` as its description.
+ */
+export function narrowedAudience(resources: string[], granted: string | null, refusal: string): string | null {
+  const requested = audienceFromResources(resources);
+  if (requested === null || requested === granted) return granted;
+  if (granted === null || requested.startsWith(`${granted}/`)) return requested;
+  throw new OAuthError("invalid_target", refusal);
+}

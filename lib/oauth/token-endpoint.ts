@@ -3,6 +3,7 @@ import { isPromise } from "@/lib/async/maybe-promise";
 import { authenticateClient } from "@/lib/oauth/authenticate-client";
 import { authorizationCodeGrant } from "@/lib/oauth/authorization-code-grant";
 import { clientCredentialsGrant } from "@/lib/oauth/client-credentials-grant";
+import { requireRegisteredGrant } from "@/lib/oauth/client-grant-types";
 import { withCors } from "@/lib/oauth/cors";
 import { OAuthError, oauthJson } from "@/lib/oauth/oauth-error";
 import { issuedTo } from "@/lib/oauth/issued-to";
@@ -27,10 +28,13 @@ export async function handleTokenRequest(request: Request): Promise<Response> {
     const grantType = param(params, "grant_type");
     switch (grantType) {
       case "authorization_code":
+        requireRegisteredGrant(client, grantType);
         return oauthJson(await authorizationCodeGrant(client, params));
       case "refresh_token":
+        requireRegisteredGrant(client, grantType);
         return oauthJson(await refreshTokenGrant(client, params));
       case "client_credentials":
+        requireRegisteredGrant(client, grantType);
         return oauthJson(await clientCredentialsGrant(client, method, params));
       case null:
         throw new OAuthError("invalid_request", "The grant_type parameter is required.");

@@ -8,7 +8,7 @@ import { resourceMetadataUrl, type ResourceKind } from "@/lib/resource/protected
 export type BearerErrorCode = "invalid_request" | "invalid_token" | "insufficient_scope";
 
 export interface BearerChallenge {
-  status: 401 | 403;
+  status: 400 | 401 | 403;
   /** Absent when the request carried no credentials at all (RFC 6750 §3.1). */
   error?: BearerErrorCode;
   description: string;
@@ -60,8 +60,9 @@ export const CHALLENGES = {
     status: 401,
     description: "Send an access token in the Authorization header: Authorization: Bearer <token>.",
   },
+  // RFC 6750 §3.1: invalid_request is a 400; 401 is for a missing or bad token.
   tokenInQuery: {
-    status: 401,
+    status: 400,
     error: "invalid_request",
     description: "Access tokens in the URL are refused; send the token in the Authorization header.",
   },

@@ -19,7 +19,8 @@ describe("reading the token", () => {
     const { token } = await ownerWithToken();
     for (const auth of [null, token]) {
       const result = await callApi(baseUrl, auth, "GET", `/me?access_token=${token}`);
-      expect(result.status).toBe(401);
+      // RFC 6750 §3.1: a malformed request is a 400, with the challenge all the same.
+      expect(result.status).toBe(400);
       expect(result.headers.get("www-authenticate")).toContain('error="invalid_request"');
       expect(result.headers.get("www-authenticate")).toContain(`resource_metadata="${API_METADATA()}"`);
       expect(JSON.stringify(result.body)).not.toContain(token);

@@ -144,7 +144,7 @@ describe("Origin and methods", () => {
       headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream" },
       body: JSON.stringify(INITIALIZE),
     });
-    expect(response.status).toBe(401);
+    expect(response.status).toBe(400);
     expect(response.headers.get("www-authenticate")).toContain('error="invalid_request"');
   });
 });

@@ -77,6 +77,34 @@ describe("dynamic client registration (RFC 7591)", () => {
     expect(cc.scope).not.toContain("write");
   });
 
+  it("lets a registered client use only the grant types it registered", async () => {
+    // No grant_types: authorization_code only (RFC 7591 §2), so no refresh token and no client_credentials.
+    const registered = await register({ client_name: "Code only", redirect_uris: ["http://127.0.0.1/cb"], token_endpoint_auth_method: "client_secret_post" });
+    expect(registered.grant_types).toEqual(["authorization_code"]);
+    const { session } = await signedInOwner(baseUrl);
+    const client = { client_id: registered.client_id };
+    const auth = oauth.ClientSecretPost(registered.client_secret as string);
+    const { tokens } = await runCodeFlow({ session, as, client, auth, redirectUri: "http://127.0.0.1:8765/cb" });
+    expect(tokens.access_token).toBeTruthy();
+    expect(tokens.refresh_token).toBeUndefined();
+    const credentials = { client_id: registered.client_id, client_secret: registered.client_secret as string };
+    const cc = await postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials", ...credentials });
+    expect([cc.status, cc.json.error]).toEqual([400, "unauthorized_client"]);
+    expect(String(cc.json.error_description)).toMatch(/client_credentials/);
+    expect(await db().accessToken.count({ where: { createdVia: "client_credentials", client: { clientId: registered.client_id } } })).toBe(0);
+
+    // One that registered client_credentials only may not exchange a code.
+    const machine = await register({ client_name: "Machine", redirect_uris: ["http://127.0.0.1/cb"], token_endpoint_auth_method: "client_secret_post", grant_types: ["client_credentials"] });
+    const code = await postForm(baseUrl, "/oauth/token", {
+      grant_type: "authorization_code",
+      code: "latch_ac_not-a-real-code",
+      redirect_uri: "http://127.0.0.1/cb",
+      client_id: machine.client_id,
+      client_secret: machine.client_secret as string,
+    });
+    expect([code.status, code.json.error]).toEqual([400, "unauthorized_client"]);
+  });
+
   it("removes registrations nobody authorized within 24 hours, on the next registration", async () => {
     const stale = await register({ redirect_uris: ["https://app.example/cb"] });
     const kept = await register({ redirect_uris: ["https://app.example/cb"] });
@@ -144,6 +172,9 @@ describe("Client ID Metadata Documents", () => {
     return clientId;
   }
 
+  // A client gets refresh tokens only when its metadata names that grant type.
+  const REFRESHING = ["authorization_code", "refresh_token"];
+
   it("fetches the document, shows it on the consent page, and issues tokens to the URL client", async () => {
     const clientId = publish("/mcp-client.json", {
       client_name: "Desktop Agent",
@@ -209,7 +240,7 @@ describe("Client ID Metadata Documents", () => {
 
   it("gives each owner their own client row for a shared metadata document URL, with tokens that stay theirs", async () => {
     // One URL, as an app publishes it for all its users, connected by two owners of this Latch.
-    const clientId = publish("/shared.json", { client_name: "Shared", redirect_uris: ["https://a.example/cb"], token_endpoint_auth_method: "none" });
+    const clientId = publish("/shared.json", { client_name: "Shared", redirect_uris: ["https://a.example/cb"], token_endpoint_auth_method: "none", grant_types: REFRESHING });
     const client = { client_id: clientId };
     const a = await signedInOwner(baseUrl, "cimd-a");
     const b = await signedInOwner(baseUrl, "cimd-b");
@@ -268,14 +299,14 @@ describe("Client ID Metadata Documents", () => {
   });
 
   it("does not let a code or refresh token of one owner's row be used through another's", async () => {
-    const clientId = publish("/shared-2.json", { client_name: "Shared 2", redirect_uris: ["https://a.example/cb"] });
+    const clientId = publish("/shared-2.json", { client_name: "Shared 2", redirect_uris: ["https://a.example/cb"], grant_types: REFRESHING });
     const a = await signedInOwner(baseUrl, "cimd-a");
     const b = await signedInOwner(baseUrl, "cimd-b");
     const client = { client_id: clientId };
     const { tokens } = await runCodeFlow({ session: a.session, as, client, auth: oauth.None(), redirectUri: "https://a.example/cb" });
     await runCodeFlow({ session: b.session, as, client, auth: oauth.None(), redirectUri: "https://a.example/cb" });
     // The refresh token names A's row; presented with another client_id it is refused.
-    const other = publish("/other.json", { client_name: "Other", redirect_uris: ["https://a.example/cb"] });
+    const other = publish("/other.json", { client_name: "Other", redirect_uris: ["https://a.example/cb"], grant_types: REFRESHING });
     await runCodeFlow({ session: b.session, as, client: { client_id: other }, auth: oauth.None(), redirectUri: "https://a.example/cb" });
     const refused = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token!, client_id: other });
     expect(refused.status).toBe(400);

@@ -171,6 +171,37 @@ describe("authorization code grant with PKCE", () => {
     expect([answer.status, answer.json.error]).toEqual([400, "invalid_grant"]);
   });
 
+  it("narrows a code for the whole server to one resource, and keeps the refresh token on the whole grant (RFC 8707 §2.2)", async () => {
+    const { owner, session } = await signedInOwner(baseUrl);
+    const created = await createTestClient(owner.id);
+    const redirectUri = "https://app.example.test/callback";
+    const auth = basic(created.clientId, created.clientSecret!);
+    for (const granted of [undefined, baseUrl]) {
+      const pkce = await newPkce();
+      const url = authorizeUrl(as, { clientId: created.clientId, redirectUri, state: "s", pkce, ...(granted ? { resource: granted } : {}) });
+      const code = (await authorizeThroughConsent(session, url)).searchParams.get("code")!;
+      const answer = await postForm(
+        baseUrl,
+        "/oauth/token",
+        { grant_type: "authorization_code", code, redirect_uri: redirectUri, code_verifier: pkce.verifier, resource: `${baseUrl}/mcp` },
+        { authorization: auth },
+      );
+      expect(answer.status, String(granted)).toBe(200);
+      expect(await tokenRow(String(answer.json.access_token))).toMatchObject({ audience: `${baseUrl}/mcp` });
+      // The narrowed token works where it was narrowed to, and nowhere else.
+      expect((await callApi(baseUrl, String(answer.json.access_token), "GET", "/me")).status).toBe(401);
+      // The refresh token is for the whole grant: it may ask for the API instead.
+      const refreshed = await postForm(
+        baseUrl,
+        "/oauth/token",
+        { grant_type: "refresh_token", refresh_token: String(answer.json.refresh_token), resource: `${baseUrl}/api/v1` },
+        { authorization: auth },
+      );
+      expect(refreshed.status, String(granted)).toBe(200);
+      expect((await callApi(baseUrl, String(refreshed.json.access_token), "GET", "/me")).status).toBe(200);
+    }
+  });
+
   it("keeps codes 10 minutes", async () => {
     const { owner, session } = await signedInOwner(baseUrl);
     const created = await createTestClient(owner.id);
