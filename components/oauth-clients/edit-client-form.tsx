@@ -25,9 +25,14 @@ export function EditClientForm({ clientId, name, description, redirectUris }: Ed
   }, [state, toast]);
 
   return (
-    <form {...formProps} className="space-y-5">
+    // After a save the page loads the stored values again: the fields start from them (a save may have kept changes made elsewhere).
+    <form key={JSON.stringify([name, description, redirectUris])} {...formProps} className="space-y-5">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <input type="hidden" name="clientId" value={clientId} />
+      {/* What the page loaded with: the save changes only what was changed here. */}
+      <input type="hidden" name="loadedName" value={name} />
+      <input type="hidden" name="loadedDescription" value={description} />
+      <input type="hidden" name="loadedRedirectUris" value={redirectUris.join("\n")} />
       <TextField id="name" label="Name" required maxLength={100} autoComplete="off" defaultValue={name} errors={errors.name} />
       <TextAreaField id="description" label="Description (optional)" rows={2} maxLength={500} defaultValue={description} errors={errors.description} />
       <TextAreaField

@@ -1,5 +1,6 @@
 "use client";
 import { type ReactNode, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
+import { runFormAction } from "@/components/oauth-clients/call-form-action";
 import { PermissionGroup } from "@/components/oauth-clients/permission-group";
 import { formatPermissionDiff, matchesSearch, searchTerms } from "@/components/oauth-clients/permission-filter";
 import { PermissionSaveBar } from "@/components/oauth-clients/permission-save-bar";
@@ -135,12 +136,18 @@ export function PermissionToggles({ clientId, initialEnabled, usage, usageTotals
     const form = new FormData();
     form.set("clientId", clientId);
     for (const key of PERMISSION_KEYS) if (snapshot.has(key)) form.append("permission", key);
+    // Only this page's own changes are saved: what another tab or person saved since stays.
+    form.set("loaded", PERMISSION_KEYS.filter((key) => saved.has(key)).join(" "));
     startTransition(async () => {
-      const result = await saveClientPermissionsAction({ status: "idle" }, form);
+      const result = await runFormAction(saveClientPermissionsAction, form);
       if (result.status === "success" && result.data) {
-        setSaved(snapshot);
+        const stored = new Set(result.data.enabled);
+        const merged = stored.size !== snapshot.size || [...stored].some((key) => !snapshot.has(key));
+        setSaved(stored);
+        setEnabled((current) => (current === snapshot ? stored : current));
         setError(null);
-        toast(`Saved: ${formatPermissionDiff(result.data.added.length, result.data.removed.length)}`);
+        const saidSaved = `Saved: ${formatPermissionDiff(result.data.added.length, result.data.removed.length)}`;
+        toast(merged ? `${saidSaved}. Changes saved elsewhere since this page loaded were kept.` : saidSaved);
         topRef.current?.focus({ preventScroll: true });
       } else {
         const fieldError = result.fieldErrors?.permission?.[0] ?? result.fieldErrors?.clientId?.[0];

@@ -2,6 +2,7 @@
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { matchesTypedConfirmation } from "@/components/ui/typed-confirmation";
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -28,7 +29,7 @@ export function ConfirmDialog({
   tone = "danger",
 }: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
-  const ready = !typedConfirmation || typed.trim() === typedConfirmation;
+  const ready = !typedConfirmation || matchesTypedConfirmation(typed, typedConfirmation);
   const close = () => {
     setTyped("");
     onClose();

@@ -32,10 +32,24 @@ function asList(value: unknown): unknown {
   return Array.isArray(value) ? value : [value];
 }
 
-/** The Permissions tab's save: the client's row id and every key that should be on. */
+/** What a save answers: the diff, and every key on after it (which may hold another save's changes too). */
+export interface PermissionSaveResult extends PermissionDiff {
+  enabled: string[];
+}
+
+/**
+ * The Permissions tab's save: the client's row id, every key that should be
+ * on, and optionally `loaded`, the keys that were on when the page loaded
+ * (space-separated; empty when all were off), so that only the owner's own
+ * changes are applied to what is stored now.
+ */
 export const updateClientPermissionsSchema = z.object({
   clientId: z.string({ error: "Missing client." }).min(1, "Missing client.").max(100),
   permission: z.preprocess(asList, permissionKeysField),
+  loaded: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(" ").filter(Boolean) : value),
+    permissionKeysField.optional(),
+  ),
 });
 
 export type UpdateClientPermissionsInput = z.infer<typeof updateClientPermissionsSchema>;

@@ -47,11 +47,19 @@ export const createClientSchema = z.object({
   redirectUris: redirectUrisField,
 });
 
+/**
+ * Auth Details' save. The `loaded…` fields hold the values the page loaded
+ * with, so that only the owner's own changes are saved (see updateClient);
+ * they are our own page's, so they are read as they are, unchecked.
+ */
 export const updateClientSchema = z.object({
   clientId: z.string().min(1).max(100),
   name,
   description,
   redirectUris: redirectUrisField,
+  loadedName: z.string().max(1_000).optional(),
+  loadedDescription: z.string().max(5_000).optional(),
+  loadedRedirectUris: z.string().max(50_000).transform(parseRedirectUriLines).optional(),
 });
 
 export type CreateClientInput = z.infer<typeof createClientSchema>;

@@ -15,13 +15,35 @@ function inCatalogueOrder(keys: Iterable<string>): string[] {
   return [...new Set(keys)].sort((a, b) => rank(a) - rank(b));
 }
 
+/** What a save did: the diff, and every permission the client has on after it. */
+export interface PermissionSave {
+  diff: PermissionDiff;
+  enabled: string[];
+}
+
 /**
  * Sets exactly which permissions the owner's client has on, and reports what
  * changed. Tokens read the client's permissions live on every call, so the
  * change applies to every token of the client from its next request.
  */
 export async function updateClientPermissions(ownerId: string, clientId: string, keys: readonly string[]): Promise<PermissionDiff> {
-  const unknown = keys.filter((key) => !isPermissionKey(key));
+  return (await saveClientPermissions(ownerId, clientId, keys)).diff;
+}
+
+/**
+ * The same, or, with `loaded` (the keys that were on when the owner's page
+ * loaded), only the owner's own changes: the keys turned on since, and the
+ * keys turned off since, applied to what is stored now. A page opened before
+ * another save (another tab, another person) then never turns back on what
+ * that save turned off, nor off what it turned on.
+ */
+export async function saveClientPermissions(
+  ownerId: string,
+  clientId: string,
+  keys: readonly string[],
+  loaded?: readonly string[],
+): Promise<PermissionSave> {
+  const unknown = [...keys, ...(loaded ?? [])].filter((key) => !isPermissionKey(key));
   if (unknown.length) {
     const message =
       unknown.length === 1
@@ -29,26 +51,35 @@ export async function updateClientPermissions(ownerId: string, clientId: string,
         : `${unknown.length} keys are not known permissions. Nothing was saved.`;
     throw new AppError("bad_request", message);
   }
-  const next = inCatalogueOrder(keys);
 
   return db().$transaction(async (tx) => {
     const client = await tx.oAuthClient.findFirst({ where: { id: clientId, ownerId }, select: { permissions: true } });
     if (!client) throw new AppError("not_found", "This client does not exist or is not yours.");
 
     const before = new Set(splitPermissions(client.permissions));
+    let wanted: Iterable<string> = keys;
+    if (loaded) {
+      const wasOn = new Set(loaded);
+      const isOn = new Set(keys);
+      const turnedOn = keys.filter((key) => !wasOn.has(key));
+      const turnedOff = new Set(loaded.filter((key) => !isOn.has(key)));
+      // A stored key that left the catalogue is dropped on save, as without `loaded`.
+      wanted = [...before, ...turnedOn].filter((key) => isPermissionKey(key) && !turnedOff.has(key));
+    }
+    const next = inCatalogueOrder(wanted);
     const after = new Set(next);
     const diff: PermissionDiff = {
       added: next.filter((key) => !before.has(key)),
       // A stored key that left the catalogue is dropped on save and reported as removed.
       removed: inCatalogueOrder([...before].filter((key) => !after.has(key))),
     };
-    if (diff.added.length === 0 && diff.removed.length === 0) return diff;
+    if (diff.added.length === 0 && diff.removed.length === 0) return { diff, enabled: next };
 
     await tx.oAuthClient.updateMany({ where: { id: clientId, ownerId }, data: { permissions: next.join(" ") } });
     await recordAuditEvent(
       { ownerId, action: "client.permissions.update", targetType: "client", targetId: clientId, details: { added: diff.added, removed: diff.removed } },
       tx,
     );
-    return diff;
+    return { diff, enabled: next };
   });
 }

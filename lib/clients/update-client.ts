@@ -1,34 +1,81 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { MAX_REDIRECT_URIS } from "@/lib/clients/redirect-uris";
 import type { UpdateClientInput } from "@/lib/clients/schemas";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 
-export type ClientChanges = Omit<UpdateClientInput, "clientId">;
+export type ClientChanges = Pick<UpdateClientInput, "name" | "description" | "redirectUris">;
 
-/** Changes a client's name, description and redirect URIs; records which fields changed. */
-export async function updateClient(ownerId: string, id: string, input: ClientChanges): Promise<{ changed: string[] }> {
+/** The values a page loaded with: its save then changes only what the owner changed on it. */
+export interface LoadedClient {
+  name: string;
+  description: string;
+  redirectUris: string[];
+}
+
+/**
+ * The redirect URIs after a save from a page that loaded `loaded`: those the
+ * page removed leave the stored list, those it added join it, and the rest
+ * stays as stored now (another save since may have changed it). A list
+ * nobody else changed is taken as the page has it, order included.
+ */
+function mergedRedirectUris(stored: string[], loaded: string[], saved: string[]): string[] {
+  if (JSON.stringify(stored) === JSON.stringify(loaded)) return saved;
+  const removed = new Set(loaded.filter((uri) => !saved.includes(uri)));
+  const kept = stored.filter((uri) => !removed.has(uri));
+  return [...kept, ...saved.filter((uri) => !loaded.includes(uri) && !kept.includes(uri))];
+}
+
+/**
+ * Changes a client's name, description and redirect URIs; records which
+ * fields changed. With `loaded`, only what the owner changed on their page
+ * is saved: a field they left as it was keeps what is stored now, so a page
+ * opened before another save never puts back a redirect URI that save
+ * removed. `merged` says whether such another save's changes were kept.
+ */
+export async function updateClient(
+  ownerId: string,
+  id: string,
+  input: ClientChanges,
+  loaded?: LoadedClient,
+): Promise<{ changed: string[]; merged: boolean }> {
   return db().$transaction(async (tx) => {
     const current = await tx.oAuthClient.findFirst({
       where: { id, ownerId },
       select: { name: true, description: true, redirectUris: true },
     });
     if (!current) throw new AppError("not_found", "This client does not exist.");
-    const redirectUris = JSON.stringify(input.redirectUris);
+    let next = input;
+    if (loaded) {
+      const stored = JSON.parse(current.redirectUris) as string[];
+      next = {
+        name: input.name === loaded.name ? current.name : input.name,
+        description: input.description === loaded.description ? current.description : input.description,
+        redirectUris: mergedRedirectUris(stored, loaded.redirectUris, input.redirectUris),
+      };
+      if (next.redirectUris.length > MAX_REDIRECT_URIS) {
+        throw new AppError("bad_request", "Too many redirect URIs.", {
+          redirectUris: [`At most ${MAX_REDIRECT_URIS} redirect URIs, counting those saved elsewhere since this page loaded. Reload to see them.`],
+        });
+      }
+    }
+    const merged = next.name !== input.name || next.description !== input.description || JSON.stringify(next.redirectUris) !== JSON.stringify(input.redirectUris);
+    const redirectUris = JSON.stringify(next.redirectUris);
     const changed = [
-      current.name !== input.name ? "name" : null,
-      current.description !== input.description ? "description" : null,
+      current.name !== next.name ? "name" : null,
+      current.description !== next.description ? "description" : null,
       current.redirectUris !== redirectUris ? "redirectUris" : null,
     ].filter((f): f is string => f !== null);
-    if (changed.length === 0) return { changed };
+    if (changed.length === 0) return { changed, merged };
     await tx.oAuthClient.updateMany({
       where: { id, ownerId },
-      data: { name: input.name, description: input.description, redirectUris },
+      data: { name: next.name, description: next.description, redirectUris },
     });
     await recordAuditEvent(
-      { ownerId, action: "client.update", targetType: "client", targetId: id, details: { changed, name: input.name } },
+      { ownerId, action: "client.update", targetType: "client", targetId: id, details: { changed, name: next.name } },
       tx,
     );
-    return { changed };
+    return { changed, merged };
   });
 }

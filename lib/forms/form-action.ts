@@ -32,8 +32,17 @@ export function formAction<S extends z.ZodType, T = undefined>(name: string, sch
 /** The same, for signed-in owners: the action resolves the session itself. */
 export function ownerAction<S extends z.ZodType, T = undefined>(name: string, schema: S, handler: OwnerHandler<S, T>) {
   return async (previous: FormState<T>, formData: FormData): Promise<FormState<T>> => {
-    const owner = await currentOwner();
+    let owner: Owner | null;
+    try {
+      owner = await currentOwner();
+    } catch (error) {
+      // The session is read from the database: a failure there is ours, and the form keeps what was typed.
+      unstable_rethrow(error);
+      logError(name, error);
+      return { status: "error", formError: "Something went wrong on our side. Try again." };
+    }
     if (!owner) return { status: "error", formError: "Your session has ended. Sign in again." };
-    return formAction<S, T>(name, schema, (input) => handler(owner, input))(previous, formData);
+    const signedIn = owner;
+    return formAction<S, T>(name, schema, (input) => handler(signedIn, input))(previous, formData);
   };
 }

@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { PERMISSION_KEYS } from "@/lib/permissions/catalogue";
+import { db } from "@/lib/db/prisma";
 import { launchBrowser, screenshot, signUpInBrowser } from "../support/browser";
-import { uniqueEmail } from "../support/factories";
+import { createTestClient, uniqueEmail } from "../support/factories";
 
 const baseUrl = inject("baseUrl");
 const SECRET = /^latch_cs_[A-Za-z0-9_-]{43}$/;
@@ -24,8 +25,12 @@ afterAll(async () => {
 
 const visible = (text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
+/** The owner signed in for this file's tests, which share one browser session. */
+let ownerEmail = "";
+
 async function signUp(): Promise<void> {
-  await signUpInBrowser(page, uniqueEmail("clients"));
+  ownerEmail = uniqueEmail("clients");
+  await signUpInBrowser(page, ownerEmail);
 }
 
 describe("OAuth clients in the browser", () => {
@@ -148,5 +153,29 @@ describe("OAuth clients in the browser", () => {
     await expect.poll(visible(/proves each authorization with PKCE/)).toBe(true);
     expect(await page.getByTestId("client-secret").count()).toBe(0);
     expect(await page.getByText("client_credentials").count()).toBe(0);
+  });
+
+  it("does not put back a redirect URI that another tab removed after this one loaded", async () => {
+    const { id: ownerId } = await db().user.findUniqueOrThrow({ where: { email: ownerEmail } });
+    const client = await createTestClient(ownerId, { name: "Two tabs", redirectUris: ["https://a.example/one", "https://a.example/two"] });
+    const url = `/user/oauth-clients/${client.id}/auth-details`;
+    const other = await context.newPage();
+    await page.goto(url);
+    await other.goto(url);
+
+    await other.getByLabel("Redirect URIs").fill("https://a.example/one");
+    await other.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(() => other.getByText("Client saved.").first().isVisible()).toBe(true);
+    await other.close();
+
+    // This tab still shows both URIs; it only changes the description.
+    await page.getByLabel("Description (optional)").fill("Nightly sync");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(visible("Changes saved elsewhere since this page loaded were kept.")).toBe(true);
+    const stored = await db().oAuthClient.findUniqueOrThrow({ where: { id: client.id } });
+    expect(JSON.parse(stored.redirectUris)).toEqual(["https://a.example/one"]);
+    expect(stored.description).toBe("Nightly sync");
+    // The form now starts from what is stored.
+    await expect.poll(() => page.getByLabel("Redirect URIs").inputValue()).toBe("https://a.example/one");
   });
 });

@@ -97,6 +97,56 @@ describe("the Permissions tab in the browser", () => {
     expect(stored.permissions.split(" ")).toEqual([...READ_ONLY_KEYS]);
   });
 
+  it("keeps what another tab saved after this one loaded", async () => {
+    const ownerId = await signUp();
+    const client = await createTestClient(ownerId, { name: "Two tabs" });
+    const url = `/user/oauth-clients/${client.id}/permissions`;
+    const other = await context.newPage();
+    await page.goto(url);
+    await other.goto(url);
+
+    // The other tab turns "Void a sale" off and saves.
+    await other.getByRole("searchbox", { name: "Search permissions" }).fill("void");
+    await other.getByRole("switch", { name: "Void a sale", exact: true }).click();
+    await other.getByRole("region", { name: "Unsaved permission changes" }).getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => other.getByText("Saved: 1 off").isVisible()).toBe(true);
+
+    // This tab, still showing it on, turns "List sales" off and saves.
+    await page.getByRole("searchbox", { name: "Search permissions" }).fill("sale.list");
+    await sw("List sales").click();
+    await saveBar().getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => visible(page.getByText("Changes saved elsewhere since this page loaded were kept", { exact: false }))).toBe(true);
+
+    const stored = await db().oAuthClient.findUniqueOrThrow({ where: { id: client.id } });
+    expect(stored.permissions.split(" ")).not.toContain("sale.void");
+    expect(stored.permissions.split(" ")).not.toContain("sale.list");
+    expect(stored.permissions.split(" ")).toHaveLength(PERMISSION_KEYS.length - 2);
+    // This tab now shows what is stored, the other tab's change included, with nothing left unsaved.
+    await page.getByRole("searchbox", { name: "Search permissions" }).fill("void");
+    await expect.poll(() => sw("Void a sale").getAttribute("aria-checked")).toBe("false");
+    expect(await saveBar().count()).toBe(0);
+  });
+
+  it("keeps unsaved changes and says so when the save cannot reach the server", async () => {
+    const ownerId = await signUp();
+    const client = await createTestClient(ownerId, { name: "Offline" });
+    await page.goto(`/user/oauth-clients/${client.id}/permissions`);
+    await page.getByRole("searchbox", { name: "Search permissions" }).fill("void");
+    await sw("Void a sale").click();
+    // The server action's request fails as on a dropped connection.
+    await page.route(`**/user/oauth-clients/${client.id}/permissions`, (route) => (route.request().method() === "POST" ? route.abort() : route.fallback()));
+    await saveBar().getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => visible(page.getByText("Couldn't reach the server", { exact: false }))).toBe(true);
+    // Still the Permissions tab, the change still there to save.
+    expect(await sw("Void a sale").getAttribute("aria-checked")).toBe("false");
+    expect(await saveBar().isVisible()).toBe(true);
+    await page.unroute(`**/user/oauth-clients/${client.id}/permissions`);
+    await saveBar().getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => visible(page.getByText("Saved: 1 off"))).toBe(true);
+    const stored = await db().oAuthClient.findUniqueOrThrow({ where: { id: client.id } });
+    expect(stored.permissions.split(" ")).not.toContain("sale.void");
+  });
+
   it("turns a group on and off from the keyboard", async () => {
     const ownerId = await signUp();
     const client = await createTestClient(ownerId);

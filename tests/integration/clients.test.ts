@@ -105,6 +105,46 @@ describe("creating and listing clients", () => {
 });
 
 describe("changing a client", () => {
+  it("saves only a page's own changes when another save came after it loaded", async () => {
+    const owner = await createOwner();
+    const created = await createTestClient(owner.id, { name: "Name A", redirectUris: ["https://a.example/one", "https://a.example/two"] });
+    const loaded = { name: "Name A", description: "", redirectUris: ["https://a.example/one", "https://a.example/two"] };
+    // Another tab renames the client and removes a redirect URI.
+    await updateClient(owner.id, created.id, { name: "Name B", description: "", redirectUris: ["https://a.example/one"] }, loaded);
+    // The first tab, still showing both URIs and the old name, adds a third.
+    const stale = await updateClient(
+      owner.id,
+      created.id,
+      { name: "Name A", description: "Exports", redirectUris: [...loaded.redirectUris, "https://a.example/three"] },
+      loaded,
+    );
+    expect(stale).toEqual({ changed: ["description", "redirectUris"], merged: true });
+    expect(await getClient(owner.id, created.id)).toMatchObject({
+      name: "Name B",
+      description: "Exports",
+      redirectUris: ["https://a.example/one", "https://a.example/three"],
+    });
+
+    // A page nobody else saved over keeps its own order.
+    const now = { name: "Name B", description: "Exports", redirectUris: ["https://a.example/one", "https://a.example/three"] };
+    const reordered = await updateClient(owner.id, created.id, { ...now, redirectUris: ["https://a.example/three", "https://a.example/one"] }, now);
+    expect(reordered).toEqual({ changed: ["redirectUris"], merged: false });
+    expect((await getClient(owner.id, created.id))?.redirectUris).toEqual(["https://a.example/three", "https://a.example/one"]);
+  });
+
+  it("reads what the Auth Details page loaded with from its form", () => {
+    const parsed = updateClientSchema.parse({
+      clientId: "c1",
+      name: "N",
+      redirectUris: "https://a.example/cb",
+      loadedName: "Old",
+      loadedDescription: "",
+      loadedRedirectUris: "https://a.example/cb\nhttps://b.example/cb",
+    });
+    expect(parsed).toMatchObject({ loadedName: "Old", loadedDescription: "", loadedRedirectUris: ["https://a.example/cb", "https://b.example/cb"] });
+    expect(updateClientSchema.parse({ clientId: "c1", name: "N" }).loadedRedirectUris).toBeUndefined();
+  });
+
   it("updates name, description and redirect URIs, and records which fields changed", async () => {
     const owner = await createOwner();
     const created = await createTestClient(owner.id, { name: "Old name" });
@@ -114,7 +154,7 @@ describe("changing a client", () => {
       description: "Nightly exports",
       redirectUris: "https://new.example.com/cb\nhttp://localhost/cb",
     });
-    expect(await updateClient(owner.id, created.id, input)).toEqual({ changed: ["name", "description", "redirectUris"] });
+    expect(await updateClient(owner.id, created.id, input)).toEqual({ changed: ["name", "description", "redirectUris"], merged: false });
     expect(await getClient(owner.id, created.id)).toMatchObject({
       name: "New name",
       description: "Nightly exports",

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { getClient } from "@/lib/clients/get-client";
 import { updateClientPermissionsSchema } from "@/lib/clients/permission-schemas";
-import { updateClientPermissions } from "@/lib/clients/update-client-permissions";
+import { saveClientPermissions, updateClientPermissions } from "@/lib/clients/update-client-permissions";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { PERMISSION_KEYS, READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
@@ -71,6 +71,43 @@ describe("client permissions", () => {
 
     expect(await updateClientPermissions(owner.id, client.id, [])).toEqual({ added: [], removed: [] });
     expect(await auditEvents(owner.id, client.id)).toHaveLength(1);
+  });
+
+  it("saves only a page's own changes when another save came after it loaded", async () => {
+    const owner = await createOwner();
+    const client = await createTestClient(owner.id);
+    const all = [...PERMISSION_KEYS];
+    // Two tabs load the full set. The second turns sale.refund off and turns nothing on.
+    const second = all.filter((key) => key !== "sale.refund");
+    await saveClientPermissions(owner.id, client.id, second, all);
+    // The first, still showing sale.refund on, turns customer.list off.
+    const first = all.filter((key) => key !== "customer.list");
+    const saved = await saveClientPermissions(owner.id, client.id, first, all);
+    expect(saved.diff).toEqual({ added: [], removed: ["customer.list"] });
+    const stored = await permissionsOf(owner.id, client.id);
+    expect(stored).not.toContain("sale.refund");
+    expect(stored).not.toContain("customer.list");
+    expect(saved.enabled).toEqual(stored);
+
+    // A key another save turned on stays on; a key this page turns back on is on.
+    const loaded = [...stored!];
+    await updateClientPermissions(owner.id, client.id, [...loaded, "sale.refund"]);
+    const again = await saveClientPermissions(owner.id, client.id, [...loaded, "customer.list"], loaded);
+    expect(again.diff).toEqual({ added: ["customer.list"], removed: [] });
+    expect(await permissionsOf(owner.id, client.id)).toEqual(all);
+
+    // Without `loaded` the list is the whole set, as before.
+    await saveClientPermissions(owner.id, client.id, ["sale.list"]);
+    expect(await permissionsOf(owner.id, client.id)).toEqual(["sale.list"]);
+  });
+
+  it("reads the keys a page loaded from the save form, and refuses unknown ones", () => {
+    const parse = (loaded: string) => updateClientPermissionsSchema.safeParse({ clientId: "c1", permission: ["sale.list"], loaded });
+    expect(parse("sale.list sale.void").data?.loaded).toEqual(["sale.list", "sale.void"]);
+    // Everything was off when the page loaded.
+    expect(parse("").data?.loaded).toEqual([]);
+    expect(updateClientPermissionsSchema.parse({ clientId: "c1" }).loaded).toBeUndefined();
+    expect(parse("sale.list admin.everything").success).toBe(false);
   });
 
   it("refuses a key outside the catalogue and saves nothing", async () => {

@@ -4,9 +4,18 @@ import { updateClientSchema } from "@/lib/clients/schemas";
 import { updateClient } from "@/lib/clients/update-client";
 import { ownerAction } from "@/lib/forms/form-action";
 
-export const updateClientAction = ownerAction("client.update", updateClientSchema, async (owner, { clientId, ...changes }) => {
-  const { changed } = await updateClient(owner.id, clientId, changes);
-  revalidatePath(`/user/oauth-clients/${clientId}`, "layout");
-  revalidatePath("/user/oauth-clients");
-  return { status: "success", message: changed.length ? "Client saved." : "Nothing changed." };
-});
+export const updateClientAction = ownerAction(
+  "client.update",
+  updateClientSchema,
+  async (owner, { clientId, name, description, redirectUris, loadedName, loadedDescription, loadedRedirectUris }) => {
+    const loaded =
+      loadedName !== undefined && loadedDescription !== undefined && loadedRedirectUris !== undefined
+        ? { name: loadedName, description: loadedDescription, redirectUris: loadedRedirectUris }
+        : undefined;
+    const { changed, merged } = await updateClient(owner.id, clientId, { name, description, redirectUris }, loaded);
+    revalidatePath(`/user/oauth-clients/${clientId}`, "layout");
+    revalidatePath("/user/oauth-clients");
+    const message = changed.length ? "Client saved." : "Nothing changed.";
+    return { status: "success", message: merged ? `${message} Changes saved elsewhere since this page loaded were kept.` : message };
+  },
+);
