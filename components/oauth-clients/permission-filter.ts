@@ -16,3 +16,16 @@ export function formatPermissionDiff(on: number, off: number): string {
   const parts = [on ? `${on} on` : "", off ? `${off} off` : ""].filter(Boolean);
   return parts.length ? parts.join(", ") : "no changes";
 }
+
+/**
+ * The switches after a save comes back: what is stored now (`stored`, which
+ * may hold another tab's changes), with the switches flipped while the save
+ * was on its way (`current` against `sent`) flipped on top of it.
+ */
+export function rebasedOnStored(current: ReadonlySet<string>, sent: ReadonlySet<string>, stored: ReadonlySet<string>): ReadonlySet<string> {
+  if (current === sent) return stored;
+  const next = new Set(stored);
+  for (const key of current) if (!sent.has(key)) next.add(key);
+  for (const key of sent) if (!current.has(key)) next.delete(key);
+  return next;
+}

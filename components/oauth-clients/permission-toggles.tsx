@@ -2,7 +2,7 @@
 import { type ReactNode, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
 import { runFormAction } from "@/components/oauth-clients/call-form-action";
 import { PermissionGroup } from "@/components/oauth-clients/permission-group";
-import { formatPermissionDiff, matchesSearch, searchTerms } from "@/components/oauth-clients/permission-filter";
+import { formatPermissionDiff, matchesSearch, rebasedOnStored, searchTerms } from "@/components/oauth-clients/permission-filter";
 import { PermissionSaveBar } from "@/components/oauth-clients/permission-save-bar";
 import { PermissionSummary } from "@/components/oauth-clients/permission-summary";
 import { PermissionToolbar, type PermissionPreset } from "@/components/oauth-clients/permission-toolbar";
@@ -46,7 +46,11 @@ interface PermissionTogglesProps {
   refused?: ReactNode;
 }
 
-/** The Permissions tab: the state is the set of enabled keys, saved as a whole in one request. */
+/**
+ * The Permissions tab: the state is the set of enabled keys. Save sends it in
+ * one request with the set the page last had from the server, so that only
+ * this page's changes are applied to what is stored.
+ */
 export function PermissionToggles({ clientId, initialEnabled, usage, usageTotals, refused }: PermissionTogglesProps) {
   const [saved, setSaved] = useState<ReadonlySet<string>>(() => new Set(initialEnabled));
   const [enabled, setEnabled] = useState<ReadonlySet<string>>(saved);
@@ -144,7 +148,7 @@ export function PermissionToggles({ clientId, initialEnabled, usage, usageTotals
         const stored = new Set(result.data.enabled);
         const merged = stored.size !== snapshot.size || [...stored].some((key) => !snapshot.has(key));
         setSaved(stored);
-        setEnabled((current) => (current === snapshot ? stored : current));
+        setEnabled((current) => rebasedOnStored(current, snapshot, stored));
         setError(null);
         const saidSaved = `Saved: ${formatPermissionDiff(result.data.added.length, result.data.removed.length)}`;
         toast(merged ? `${saidSaved}. Changes saved elsewhere since this page loaded were kept.` : saidSaved);

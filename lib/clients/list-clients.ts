@@ -1,6 +1,5 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
 import { splitPermissions } from "@/lib/clients/get-client";
 import type { ClientType, Registration } from "@/lib/clients/schemas";
@@ -32,13 +31,24 @@ export interface ClientList {
   query: string;
 }
 
-function nameContains(query: string): Prisma.StringFilter<"OAuthClient"> {
-  // SQLite's LIKE already ignores ASCII case; PostgreSQL needs mode
-  // "insensitive", which the SQLite-generated client does not declare.
-  if (config().databaseProvider === "postgresql") {
-    return { contains: query, mode: "insensitive" } as unknown as Prisma.StringFilter<"OAuthClient">;
-  }
-  return { contains: query };
+const NEWEST_FIRST: Prisma.OAuthClientOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+
+/** Text as a search compares it: one Unicode form, lower case in every script. */
+function folded(text: string): string {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/**
+ * The ids of the owner's clients whose name contains the query, ignoring
+ * case, newest first. Matched here rather than with the database's LIKE, which
+ * reads `%` and `_` in the query as wildcards (Prisma does not escape them)
+ * and on SQLite ignores the case of ASCII letters only. An owner's clients number
+ * in the hundreds or thousands; only their ids and names are read.
+ */
+async function idsMatching(ownerId: string, query: string): Promise<string[]> {
+  const needle = folded(query);
+  const rows = await db().oAuthClient.findMany({ where: { ownerId }, orderBy: NEWEST_FIRST, select: { id: true, name: true } });
+  return rows.filter((row) => folded(row.name).includes(needle)).map((row) => row.id);
 }
 
 /**
@@ -47,16 +57,18 @@ function nameContains(query: string): Prisma.StringFilter<"OAuthClient"> {
  */
 export async function listClients(ownerId: string, options: { query?: string; page?: number } = {}): Promise<ClientList> {
   const query = (options.query ?? "").trim().slice(0, 100);
-  const where: Prisma.OAuthClientWhereInput = query ? { ownerId, name: nameContains(query) } : { ownerId };
-  const total = await db().oAuthClient.count({ where });
+  const matching = query ? await idsMatching(ownerId, query) : null;
+  const total = matching ? matching.length : await db().oAuthClient.count({ where: { ownerId } });
   const pageCount = Math.max(1, Math.ceil(total / CLIENTS_PAGE_SIZE));
   const requested = Number.isInteger(options.page) && options.page! > 0 ? options.page! : 1;
   const page = Math.min(requested, pageCount);
+  const skip = (page - 1) * CLIENTS_PAGE_SIZE;
+  const where: Prisma.OAuthClientWhereInput = matching ? { ownerId, id: { in: matching.slice(skip, skip + CLIENTS_PAGE_SIZE) } } : { ownerId };
 
   const rows = await db().oAuthClient.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (page - 1) * CLIENTS_PAGE_SIZE,
+    orderBy: NEWEST_FIRST,
+    skip: matching ? 0 : skip,
     take: CLIENTS_PAGE_SIZE,
     select: {
       id: true,

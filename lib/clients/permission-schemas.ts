@@ -41,14 +41,20 @@ export interface PermissionSaveResult extends PermissionDiff {
  * The Permissions tab's save: the client's row id, every key that should be
  * on, and optionally `loaded`, the keys that were on when the page loaded
  * (space-separated; empty when all were off), so that only the owner's own
- * changes are applied to what is stored now.
+ * changes are applied to what is stored now. Keys in `loaded` are the page's
+ * own record, not a request: one that left the catalogue is ignored.
  */
 export const updateClientPermissionsSchema = z.object({
   clientId: z.string({ error: "Missing client." }).min(1, "Missing client.").max(100),
   permission: z.preprocess(asList, permissionKeysField),
+  // A key that has left the catalogue since the page loaded is dropped, as the save drops it.
   loaded: z.preprocess(
     (value) => (typeof value === "string" ? value.split(" ").filter(Boolean) : value),
-    permissionKeysField.optional(),
+    z
+      .array(z.string())
+      .max(PERMISSION_KEYS.length * 2, "Too many permissions in one save.")
+      .transform((keys) => keys.filter(isPermissionKey))
+      .optional(),
   ),
 });
 

@@ -43,7 +43,7 @@ export async function saveClientPermissions(
   keys: readonly string[],
   loaded?: readonly string[],
 ): Promise<PermissionSave> {
-  const unknown = [...keys, ...(loaded ?? [])].filter((key) => !isPermissionKey(key));
+  const unknown = keys.filter((key) => !isPermissionKey(key));
   if (unknown.length) {
     const message =
       unknown.length === 1

@@ -96,6 +96,9 @@ export function parseClientMetadata(input: Record<string, unknown>, defaultAuthM
   const grantTypes = stringList(input, "grant_types", ["authorization_code"]);
   const unknownGrant = grantTypes.find((g) => !(GRANT_TYPES as readonly string[]).includes(g));
   if (unknownGrant !== undefined) throw bad(`Unsupported grant type ${JSON.stringify(unknownGrant.slice(0, 50))}; use ${GRANT_TYPES.join(", ")}.`);
+  if (!grantTypes.includes("authorization_code") && !grantTypes.includes("client_credentials")) {
+    throw bad("grant_types must include authorization_code or client_credentials: a client gets its first token with one of them.");
+  }
   if (grantTypes.includes("client_credentials") && authMethod === "none") {
     throw bad("client_credentials needs a confidential client (token_endpoint_auth_method client_secret_basic or client_secret_post).");
   }

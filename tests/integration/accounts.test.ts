@@ -73,6 +73,9 @@ describe("owner accounts", () => {
       ["/%09/evil.example", "/user/oauth-clients"],
       ["/%0A/evil.example", "/user/oauth-clients"],
       ["/%5Cevil.example", "/user/oauth-clients"],
+      // Dot segments are removed after the host, leaving the path "//evil.example".
+      ["/.//evil.example", "/user/oauth-clients"],
+      ["/%2e%2e//evil.example", "/user/oauth-clients"],
       ["https://evil.example/", "/user/oauth-clients"],
     ];
     for (const [callbackUrl, expected] of cases) {

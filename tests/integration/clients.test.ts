@@ -89,6 +89,24 @@ describe("creating and listing clients", () => {
     expect((await listClients(owner.id)).total).toBe(3);
   });
 
+  it("searches for the text as typed: % and _ are characters, and case is ignored in every script", async () => {
+    const owner = await createOwner();
+    await createTestClient(owner.id, { name: "axb" });
+    await createTestClient(owner.id, { name: "a_b sync" });
+    await createTestClient(owner.id, { name: "100% uptime" });
+    await createTestClient(owner.id, { name: "Überweisung" });
+    const names = async (query: string) => (await listClients(owner.id, { query })).items.map((i) => i.name);
+    expect(await names("a_b")).toEqual(["a_b sync"]);
+    expect(await names("%")).toEqual(["100% uptime"]);
+    expect(await names("über")).toEqual(["Überweisung"]);
+    expect(await names("ÜBER")).toEqual(["Überweisung"]);
+    // Decomposed "U" + combining diaeresis is the same text.
+    expect(await names("u\u0308ber")).toEqual(["Überweisung"]);
+    const found = await listClients(owner.id, { query: "A" });
+    expect(found.total).toBe(2);
+    expect(found.items.map((i) => i.name).sort()).toEqual(["a_b sync", "axb"]);
+  });
+
   it("pages 26 clients as 25 + 1, newest first, and clamps a page past the end", async () => {
     const owner = await createOwner();
     for (let i = 0; i < 26; i++) await createTestClient(owner.id, { name: `Client ${String(i).padStart(2, "0")}` });

@@ -185,6 +185,8 @@ describe("revocation, introspection and registration errors", () => {
     ["private_key_jwt", JSON.stringify({ redirect_uris: [redirectUri], token_endpoint_auth_method: "private_key_jwt" }), "invalid_client_metadata"],
     ["the implicit response type", JSON.stringify({ redirect_uris: [redirectUri], response_types: ["token"] }), "invalid_client_metadata"],
     ["the password grant", JSON.stringify({ redirect_uris: [redirectUri], grant_types: ["password"] }), "invalid_client_metadata"],
+    ["no grant type", JSON.stringify({ redirect_uris: [redirectUri], grant_types: [] }), "invalid_client_metadata"],
+    ["only refresh_token", JSON.stringify({ redirect_uris: [redirectUri], grant_types: ["refresh_token"] }), "invalid_client_metadata"],
     ["client_credentials without a secret", JSON.stringify({ redirect_uris: [redirectUri], grant_types: ["client_credentials"], token_endpoint_auth_method: "none" }), "invalid_client_metadata"],
     ["an unknown scope", JSON.stringify({ redirect_uris: [redirectUri], scope: "god:mode" }), "invalid_client_metadata"],
     ["a client_name that is not a string", JSON.stringify({ redirect_uris: [redirectUri], client_name: 42 }), "invalid_client_metadata"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPermissionDiff, matchesSearch, searchTerms } from "@/components/oauth-clients/permission-filter";
+import { formatPermissionDiff, matchesSearch, rebasedOnStored, searchTerms } from "@/components/oauth-clients/permission-filter";
 import { getPermission, PERMISSIONS } from "@/lib/permissions/catalogue";
 
 const search = (query: string) => PERMISSIONS.filter((p) => matchesSearch(p, searchTerms(query))).map((p) => p.key);
@@ -26,5 +26,24 @@ describe("permission diff text", () => {
     expect(formatPermissionDiff(0, 225)).toBe("225 off");
     expect(formatPermissionDiff(1, 0)).toBe("1 on");
     expect(formatPermissionDiff(0, 0)).toBe("no changes");
+  });
+});
+
+describe("rebasedOnStored", () => {
+  const set = (...keys: string[]) => new Set(keys);
+
+  it("shows what is stored when nothing was flipped while saving", () => {
+    const sent = set("sale.list", "sale.refund");
+    const stored = set("sale.list");
+    expect(rebasedOnStored(sent, sent, stored)).toBe(stored);
+  });
+
+  it("keeps switches flipped while saving on top of what is stored, without undoing another tab's change", () => {
+    // Sent with sale.refund still on; another tab had turned it off, so the stored set lacks it.
+    const sent = set("sale.list", "sale.refund", "sale.void");
+    const stored = set("sale.list", "sale.void");
+    // While the save was on its way the owner turned sale.void off and customer.list on.
+    const current = set("sale.list", "sale.refund", "customer.list");
+    expect([...rebasedOnStored(current, sent, stored)].sort()).toEqual(["customer.list", "sale.list"]);
   });
 });

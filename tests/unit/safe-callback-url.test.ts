@@ -27,6 +27,13 @@ describe("safeCallbackUrl", () => {
     "/\t\\evil.example",
     "\t//evil.example",
     "javascript:alert(1)",
+    // Dot segments go before the path is taken: these resolve to the path "//evil.example".
+    "/.//evil.example",
+    "/..//evil.example",
+    "/a/..//evil.example",
+    "/%2e//evil.example",
+    "/%2e%2e//evil.example",
+    "/./\\evil.example",
   ])("never leaves this site for %j", (value) => {
     const kept = safeCallbackUrl(value);
     expect(kept).toBe(FALLBACK);
@@ -34,7 +41,7 @@ describe("safeCallbackUrl", () => {
 
   it("gives back only what resolves on this site, whatever a browser makes of it", () => {
     // Each answer, resolved against Latch's origin as a browser would, stays there.
-    for (const value of ["/a/../../b", "/./x", "/%2F%2Fevil.example", "/x?next=//evil.example", "/ spaced path"]) {
+    for (const value of ["/a/../../b", "/./x", "/%2F%2Fevil.example", "/x?next=//evil.example", "/ spaced path", "/././/x", "/a/b/../..//c"]) {
       const kept = safeCallbackUrl(value);
       expect(new URL(kept, "https://latch.example").origin).toBe("https://latch.example");
       expect(kept.startsWith("/")).toBe(true);
