@@ -5,7 +5,7 @@ import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
 import { isPlausibleClientId } from "@/lib/oauth/client-id";
 import { isMetadataDocumentUrl, loadMetadataDocumentClient, MetadataDocumentError } from "@/lib/oauth/client-metadata-document";
-import { OAuthError } from "@/lib/oauth/oauth-error";
+import { errorDescriptionText, OAuthError } from "@/lib/oauth/oauth-error";
 import { isS256Challenge } from "@/lib/oauth/pkce";
 import { audienceFromResources } from "@/lib/oauth/resources";
 import { parseScope } from "@/lib/permissions/scopes";
@@ -122,7 +122,7 @@ export async function checkAuthorizationRequest(input: URLSearchParams, ownerId:
   const state = states.length === 1 && states[0]!.length <= 2000 ? states[0]! : null;
   const fail = (error: string, description: string): AuthorizationCheck => ({
     kind: "redirect",
-    location: authorizationResponseUrl(redirectUri, { error, error_description: description, state }),
+    location: authorizationResponseUrl(redirectUri, { error, error_description: errorDescriptionText(description), state }),
   });
 
   for (const key of AUTHORIZATION_PARAMS) {

@@ -49,9 +49,19 @@ export function oauthJson(body: unknown, status = 200, headers: Record<string, s
   });
 }
 
+/**
+ * An error_description as RFC 6749 allows it (§5.2, §4.1.2.1: printable
+ * ASCII without `"` and `\`). Descriptions may quote what the client sent (an
+ * unknown scope, a grant type), so a double quote becomes a single one, a
+ * backslash a slash, and anything else outside the set a question mark.
+ */
+export function errorDescriptionText(text: string): string {
+  return text.replace(/"/g, "'").replace(/\\/g, "/").replace(/[^\x20-\x7E]/g, "?");
+}
+
 /** `{error, error_description}` with the code's HTTP status. */
 export function oauthErrorResponse(error: OAuthError): Response {
-  return oauthJson({ error: error.code, error_description: error.description }, error.status, error.headers);
+  return oauthJson({ error: error.code, error_description: errorDescriptionText(error.description) }, error.status, error.headers);
 }
 
 /** The endpoint answers POST only. */

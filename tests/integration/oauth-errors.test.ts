@@ -70,6 +70,7 @@ describe("authorization endpoint errors sent back to the client", () => {
     ["a method without challenge", () => ({ ...base(), code_challenge_method: "S256" }), "invalid_request"],
     ["a challenge that is not a SHA-256", () => ({ ...base(), code_challenge: "short", code_challenge_method: "S256" }), "invalid_request"],
     ["an unknown scope", () => ({ ...base(), scope: "sales:read everything" }), "invalid_scope"],
+    ["an unknown scope with quotes and accents", () => ({ ...base(), scope: 'sales:read "évérything\\' }), "invalid_scope"],
     ["a resource on another server", () => ({ ...base(), resource: "https://other.example/mcp" }), "invalid_target"],
     ["a resource with a fragment", () => ({ ...base(), resource: `${baseUrl}/mcp#x` }), "invalid_target"],
     ["a resource elsewhere on this server", () => ({ ...base(), resource: `${baseUrl}/user` }), "invalid_target"],
@@ -86,6 +87,8 @@ describe("authorization endpoint errors sent back to the client", () => {
     expect(location.origin + location.pathname).toBe(redirectUri);
     expect(location.searchParams.get("error")).toBe(error);
     expect(location.searchParams.get("error_description")).toBeTruthy();
+    // RFC 6749 §4.1.2.1: printable ASCII without a double quote or a backslash.
+    expect(location.searchParams.get("error_description")).toMatch(/^[\x20\x21\x23-\x5B\x5D-\x7E]+$/);
     expect(location.searchParams.get("state")).toBe("st-1");
     expect(location.searchParams.get("iss")).toBe(baseUrl);
     expect(location.searchParams.get("code")).toBeNull();
@@ -118,6 +121,7 @@ describe("token endpoint errors", () => {
     ["client_credentials for a public client", () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials", client_id: publicClient.clientId }), 400, "unauthorized_client"],
     ["client_credentials for a client nobody connected", () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials" }, { authorization: basic(unowned.clientId, unowned.clientSecret!) }), 400, "unauthorized_client"],
     ["client_credentials with an unknown scope", () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials", scope: "root" }, { authorization: cc() }), 400, "invalid_scope"],
+    ["an unknown scope with quotes and accents", () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials", scope: 'r\u00f6\u00f6t "x\\' }, { authorization: cc() }), 400, "invalid_scope"],
     ["client_credentials for another server", () => postForm(baseUrl, "/oauth/token", { grant_type: "client_credentials", resource: "https://other.example/api/v1" }, { authorization: cc() }), 400, "invalid_target"],
   ];
   it.each(cases)("%s", async (_name, send, status, error) => {
@@ -125,6 +129,8 @@ describe("token endpoint errors", () => {
     expect(answer.status).toBe(status);
     expect(answer.json.error).toBe(error);
     expect(typeof answer.json.error_description).toBe("string");
+    // RFC 6749 §5.2: printable ASCII without a double quote or a backslash.
+    expect(answer.json.error_description).toMatch(/^[\x20\x21\x23-\x5B\x5D-\x7E]+$/);
     expect(answer.response.headers.get("cache-control")).toBe("no-store");
     expect(answer.response.headers.get("pragma")).toBe("no-cache");
     expect(answer.response.headers.get("content-type")).toContain("application/json");
