@@ -30,6 +30,7 @@ function errorResponses(operation: Operation) {
     "403": { description: `The token lacks the permission ${operation.permission} (insufficient_scope)`, content: json(ERROR) },
   };
   if (pathParams(operation).length > 0) responses["404"] = { description: "Not found (or another account's)", content: json(ERROR) };
+  else if (operation.notFound) responses["404"] = { description: operation.notFound, content: json(ERROR) };
   if (operation.method !== "GET") responses["409"] = { description: "Conflicts with the object's state", content: json(ERROR) };
   return responses;
 }

@@ -30,6 +30,11 @@ export interface Operation<S extends z.ZodObject = z.ZodObject> {
   status: 200 | 201;
   /** Repeating the call with the same input changes nothing more. */
   idempotent: boolean;
+  /**
+   * When it answers 404 though its path names no object: the objects its input
+   * refers to by id (an operation with a path parameter always may).
+   */
+  notFound?: string;
   // Method syntax on purpose: a specific operation must be storable in a list
   // of operations with wider input types.
   run(input: z.output<S>, principal: Principal): Promise<unknown>;

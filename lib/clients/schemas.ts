@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoControlCharacters } from "@/lib/validation/control-characters";
 import { MAX_REDIRECT_URIS, parseRedirectUriLines, redirectUriProblem } from "@/lib/clients/redirect-uris";
 
 export const CLIENT_TYPES = ["confidential", "public"] as const;
@@ -37,8 +38,14 @@ const name = z
   .string({ message: "Give the client a name." })
   .trim()
   .min(1, "Give the client a name.")
-  .max(100, "Use at most 100 characters.");
-const description = z.string().trim().max(500, "Use at most 500 characters.").default("");
+  .max(100, "Use at most 100 characters.")
+  .refine(hasNoControlCharacters, "The name cannot contain control characters.");
+const description = z
+  .string()
+  .trim()
+  .max(500, "Use at most 500 characters.")
+  .refine(hasNoControlCharacters, "The description cannot contain control characters.")
+  .default("");
 
 export const createClientSchema = z.object({
   name,

@@ -3,11 +3,18 @@
 // document, and as the MCP tools' input schemas. Field descriptions are what
 // an AI agent reads, so they say what a value means and what is allowed.
 import { z } from "zod";
+import { hasNoControlCharacters } from "@/lib/validation/control-characters";
 
 // ---------------------------------------------------------------- shared
 
 const objectId = (what: string) =>
-  z.string({ message: `Give the ${what} id` }).trim().min(1, `Give the ${what} id`).max(64, `The ${what} id is too long`).describe(`The ${what}'s id.`);
+  z
+    .string({ message: `Give the ${what} id` })
+    .trim()
+    .min(1, `Give the ${what} id`)
+    .max(64, `The ${what} id is too long`)
+    .refine(hasNoControlCharacters, `The ${what} id cannot contain control characters`)
+    .describe(`The ${what}'s id.`);
 
 export const PAGE_LIMIT_MAX = 100;
 export const PAGE_LIMIT_DEFAULT = 25;
@@ -53,8 +60,21 @@ export const deletedSchema = z.object({ id: z.string(), deleted: z.literal(true)
 
 const customerFields = {
   email: z.email("Enter a valid email address").max(254).describe("The customer's email address."),
-  name: z.string({ message: "Give the customer a name" }).trim().min(1, "Give the customer a name").max(200, "The name is too long").describe("Full name."),
-  phone: z.string({ message: "The phone number must be text" }).trim().max(40, "The phone number is too long").nullable().optional().describe("Phone number, or null."),
+  name: z
+    .string({ message: "Give the customer a name" })
+    .trim()
+    .min(1, "Give the customer a name")
+    .max(200, "The name is too long")
+    .refine(hasNoControlCharacters, "The name cannot contain control characters")
+    .describe("Full name."),
+  phone: z
+    .string({ message: "The phone number must be text" })
+    .trim()
+    .max(40, "The phone number is too long")
+    .refine(hasNoControlCharacters, "The phone number cannot contain control characters")
+    .nullable()
+    .optional()
+    .describe("Phone number, or null."),
 };
 
 export const listCustomersInput = z.strictObject({ ...pageFields });
@@ -84,8 +104,22 @@ export const customerSchema = z.object({
 // ---------------------------------------------------------------- products
 
 const productFields = {
-  name: z.string({ message: "Give the product a name" }).trim().min(1, "Give the product a name").max(200, "The name is too long").describe("Product name."),
-  sku: z.string({ message: "The SKU must be text" }).trim().min(1, "The SKU cannot be empty").max(64, "The SKU is too long").nullable().optional().describe("Stock keeping unit, or null."),
+  name: z
+    .string({ message: "Give the product a name" })
+    .trim()
+    .min(1, "Give the product a name")
+    .max(200, "The name is too long")
+    .refine(hasNoControlCharacters, "The name cannot contain control characters")
+    .describe("Product name."),
+  sku: z
+    .string({ message: "The SKU must be text" })
+    .trim()
+    .min(1, "The SKU cannot be empty")
+    .max(64, "The SKU is too long")
+    .refine(hasNoControlCharacters, "The SKU cannot contain control characters")
+    .nullable()
+    .optional()
+    .describe("Stock keeping unit, or null."),
   priceCents: z
     .number({ message: "Give priceCents, the price in cents, as a whole number" })
     .int("priceCents is a whole number of cents")

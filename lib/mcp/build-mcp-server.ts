@@ -100,7 +100,10 @@ async function callTool(principal: Principal, name: string, args: Record<string,
 export function buildMcpServer(principal: Principal): Server {
   jsonSchemaValidator ??= new AjvJsonSchemaValidator();
   const server = new Server(SERVER_INFO, {
-    capabilities: { tools: { listChanged: true } },
+    // No listChanged: the endpoint is stateless (no GET stream), so it can never
+    // send notifications/tools/list_changed. A tool whose permission was turned
+    // off since a client listed it is refused when called.
+    capabilities: { tools: {} },
     instructions: INSTRUCTIONS,
     jsonSchemaValidator,
   });

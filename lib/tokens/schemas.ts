@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoControlCharacters } from "@/lib/validation/control-characters";
 
 // Shared by the Create Access Token dialog (choices, date bounds) and the
 // server action (validation). No server-only import: the dialog needs it.
@@ -63,12 +64,13 @@ export function expiryInstant(choice: ExpiryChoice, now: number, expiresOn: stri
 
 export const createTokenSchema = z
   .object({
-    clientId: z.string({ message: "Choose a client." }).min(1, "Choose a client.").max(100, "Choose a client."),
+    clientId: z.string({ message: "Choose a client." }).min(1, "Choose a client.").max(100, "Choose a client.").refine(hasNoControlCharacters, "Choose a client."),
     name: z
       .string({ message: "Give the token a name." })
       .trim()
       .min(1, "Give the token a name.")
-      .max(TOKEN_NAME_MAX, `Use at most ${TOKEN_NAME_MAX} characters.`),
+      .max(TOKEN_NAME_MAX, `Use at most ${TOKEN_NAME_MAX} characters.`)
+      .refine(hasNoControlCharacters, "The name cannot contain control characters."),
     expiry: z.enum(EXPIRY_CHOICES, { message: "Choose when the token expires." }),
     expiresOn: z.string().max(20, "Pick a date.").optional().default(""),
     // Minutes from getTimezoneOffset(); real offsets lie within ±14 hours.
@@ -94,7 +96,7 @@ export const createTokenSchema = z
 
 export type CreateTokenInput = z.output<typeof createTokenSchema>;
 
-const id = z.string().min(1).max(100);
+const id = z.string().min(1).max(100).refine(hasNoControlCharacters);
 
 export const tokenIdSchema = z.object({ id });
 
@@ -116,7 +118,7 @@ export const TOKEN_SORTS = ["created", "last_used"] as const;
 export type TokenSort = (typeof TOKEN_SORTS)[number];
 export const TOKEN_SORT_LABELS: Record<TokenSort, string> = { created: "Date created", last_used: "Last used" };
 
-const queryText = z.string().max(200).optional().catch(undefined);
+const queryText = z.string().max(200).refine(hasNoControlCharacters).optional().catch(undefined);
 
 /** The token lists' query string; anything odd falls back to the default instead of failing. */
 export const tokenListQuerySchema = z.object({

@@ -167,6 +167,8 @@ describe("tools", () => {
   it("lists every tool for a full-access token, with annotations and cautious descriptions", async () => {
     const { token } = await ownerWithToken();
     const client = await connectMcp(baseUrl, token);
+    // The endpoint is stateless and sends no notifications, so it promises none.
+    expect(client.getServerCapabilities()?.tools).toEqual({});
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual([...ALL_TOOLS].sort());
     const byName = new Map(tools.map((t) => [t.name, t]));

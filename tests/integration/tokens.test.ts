@@ -106,6 +106,8 @@ describe("creating manual tokens", () => {
     expect(fieldError(client.id, { name: "   " }, "name")).toBe("Give the token a name.");
     expect(fieldError(client.id, { name: "x".repeat(101) }, "name")).toBe("Use at most 100 characters.");
     expect(form(client.id, { name: "x".repeat(100) }).success).toBe(true);
+    // PostgreSQL refuses NUL in text: a field message on both databases.
+    expect(fieldError(client.id, { name: "CI\u0000deploys" }, "name")).toBe("The name cannot contain control characters.");
     for (const expiry of ["45", "forever", "", "30 days"]) {
       expect(fieldError(client.id, { expiry }, "expiry")).toBe("Choose when the token expires.");
     }
@@ -419,6 +421,10 @@ describe("token pages over HTTP", () => {
 
     const hostile = await session.fetch("/user/oauth-access-tokens?after=%00%ff&before=x&status=bogus&sort=nope&page=-4&client[]=1");
     expect(hostile.status).toBe(200);
+    // A NUL in the client filter is no filter (PostgreSQL would refuse it in a query).
+    const nul = await session.fetch("/user/oauth-access-tokens?client=%00");
+    expect(nul.status).toBe(200);
+    expect(await nul.text()).toContain("Visible only to owner");
 
     const other = await createOwner("other");
     const otherSession = new HttpSession(baseUrl);

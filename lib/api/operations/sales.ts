@@ -39,6 +39,7 @@ export const saleOperations = [
       "Record a sale of products to a customer; prices and the total come from the products. It does not charge anyone. Confirm the customer and the items with the user before creating it, and never create a sale to test something.",
     input: createSaleInput,
     output: saleSchema,
+    notFound: "The customer or a product does not exist (or is another account's); error.fields names which",
     run: (input, principal) => createSale(principal.ownerId, input),
   }),
   defineOperation({
