@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { runFormAction } from "@/components/ui/call-form-action";
 import { useToast } from "@/components/ui/toast";
 import { deleteClientTokensAction, deleteTokensAction } from "@/lib/tokens/token-actions";
 
@@ -15,14 +16,12 @@ export function useDeleteTokens() {
     else data.set("clientId", target.clientId);
     setPending(true);
     try {
-      const result = "ids" in target ? await deleteTokensAction({ status: "idle" }, data) : await deleteClientTokensAction({ status: "idle" }, data);
+      const result = "ids" in target ? await runFormAction(deleteTokensAction, data) : await runFormAction(deleteClientTokensAction, data);
       if (result.status === "success") {
         toast(result.message ?? "Deleted.");
         return true;
       }
       toast(result.formError ?? "Couldn't delete. Try again.", "error");
-    } catch {
-      toast("Couldn't reach the server. Try again.", "error");
     } finally {
       setPending(false);
     }

@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
+import { runFormAction } from "@/components/ui/call-form-action";
 import { useToast } from "@/components/ui/toast";
 import { revealTokenAction } from "@/lib/tokens/token-actions";
 
@@ -19,14 +20,12 @@ export function useRevealToken(id: string) {
     data.set("id", id);
     setPending(true);
     try {
-      const result = await revealTokenAction({ status: "idle" }, data);
+      const result = await runFormAction(revealTokenAction, data);
       if (result.status === "success" && result.data) {
         plaintext.current = result.data.token;
         return result.data.token;
       }
       toast(result.formError ?? "This token can't be shown.", "error");
-    } catch {
-      toast("Couldn't reach the server. Try again.", "error");
     } finally {
       setPending(false);
     }

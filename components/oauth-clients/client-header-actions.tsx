@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { callFormAction, errorMessage } from "@/components/oauth-clients/call-form-action";
+import { callFormAction, errorMessage } from "@/components/ui/call-form-action";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";

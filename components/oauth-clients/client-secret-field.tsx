@@ -1,6 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
-import { callFormAction, errorMessage } from "@/components/oauth-clients/call-form-action";
+import { callFormAction, errorMessage } from "@/components/ui/call-form-action";
 import { RotateSecretDialog } from "@/components/oauth-clients/rotate-secret-dialog";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";

@@ -1,3 +1,4 @@
+import { mergeOwnChanges } from "@/lib/forms/own-changes";
 import type { Permission } from "@/lib/permissions/catalogue";
 
 /** Lower-cased search terms; every term must match the label or the key. */
@@ -23,9 +24,5 @@ export function formatPermissionDiff(on: number, off: number): string {
  * was on its way (`current` against `sent`) flipped on top of it.
  */
 export function rebasedOnStored(current: ReadonlySet<string>, sent: ReadonlySet<string>, stored: ReadonlySet<string>): ReadonlySet<string> {
-  if (current === sent) return stored;
-  const next = new Set(stored);
-  for (const key of current) if (!sent.has(key)) next.add(key);
-  for (const key of sent) if (!current.has(key)) next.delete(key);
-  return next;
+  return current === sent ? stored : new Set(mergeOwnChanges([...stored], [...sent], [...current]));
 }

@@ -1,6 +1,6 @@
 "use client";
 import { type ReactNode, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
-import { runFormAction } from "@/components/oauth-clients/call-form-action";
+import { runFormAction } from "@/components/ui/call-form-action";
 import { PermissionGroup } from "@/components/oauth-clients/permission-group";
 import { formatPermissionDiff, matchesSearch, rebasedOnStored, searchTerms } from "@/components/oauth-clients/permission-filter";
 import { PermissionSaveBar } from "@/components/oauth-clients/permission-save-bar";
@@ -12,6 +12,7 @@ import { useUnsavedChangesGuard } from "@/components/oauth-clients/use-unsaved-c
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { saveClientPermissionsAction } from "@/lib/clients/permission-actions";
+import { KEPT_OTHER_CHANGES } from "@/lib/forms/own-changes";
 import { getPermission, PERMISSION_GROUPS, PERMISSION_KEYS, PERMISSIONS_BY_GROUP, READ_ONLY_KEYS } from "@/lib/permissions/catalogue";
 import type { UsageCount } from "@/lib/usage/get-client-usage";
 
@@ -151,7 +152,7 @@ export function PermissionToggles({ clientId, initialEnabled, usage, usageTotals
         setEnabled((current) => rebasedOnStored(current, snapshot, stored));
         setError(null);
         const saidSaved = `Saved: ${formatPermissionDiff(result.data.added.length, result.data.removed.length)}`;
-        toast(merged ? `${saidSaved}. Changes saved elsewhere since this page loaded were kept.` : saidSaved);
+        toast(merged ? `${saidSaved}. ${KEPT_OTHER_CHANGES}` : saidSaved);
         topRef.current?.focus({ preventScroll: true });
       } else {
         const fieldError = result.fieldErrors?.permission?.[0] ?? result.fieldErrors?.clientId?.[0];

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
-import { runFormAction } from "@/components/oauth-clients/call-form-action";
+import { runFormAction } from "@/components/ui/call-form-action";
 import type { FormState } from "@/lib/forms/form-state";
 
 type ServerAction<T> = (previous: FormState<T>, formData: FormData) => Promise<FormState<T>>;

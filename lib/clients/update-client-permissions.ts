@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { splitPermissions } from "@/lib/clients/get-client";
 import type { PermissionDiff } from "@/lib/clients/permission-schemas";
 import { db } from "@/lib/db/prisma";
+import { mergeOwnChanges } from "@/lib/forms/own-changes";
 import { AppError } from "@/lib/errors";
 import { isPermissionKey, PERMISSION_KEYS } from "@/lib/permissions/catalogue";
 
@@ -57,16 +58,8 @@ export async function saveClientPermissions(
     if (!client) throw new AppError("not_found", "This client does not exist or is not yours.");
 
     const before = new Set(splitPermissions(client.permissions));
-    let wanted: Iterable<string> = keys;
-    if (loaded) {
-      const wasOn = new Set(loaded);
-      const isOn = new Set(keys);
-      const turnedOn = keys.filter((key) => !wasOn.has(key));
-      const turnedOff = new Set(loaded.filter((key) => !isOn.has(key)));
-      // A stored key that left the catalogue is dropped on save, as without `loaded`.
-      wanted = [...before, ...turnedOn].filter((key) => isPermissionKey(key) && !turnedOff.has(key));
-    }
-    const next = inCatalogueOrder(wanted);
+    // A stored key that left the catalogue is dropped on save, as without `loaded`.
+    const next = inCatalogueOrder(loaded ? mergeOwnChanges([...before], loaded, keys).filter(isPermissionKey) : keys);
     const after = new Set(next);
     const diff: PermissionDiff = {
       added: next.filter((key) => !before.has(key)),

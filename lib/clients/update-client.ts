@@ -4,6 +4,7 @@ import { MAX_REDIRECT_URIS } from "@/lib/clients/redirect-uris";
 import type { UpdateClientInput } from "@/lib/clients/schemas";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { mergeOwnChanges } from "@/lib/forms/own-changes";
 
 export type ClientChanges = Pick<UpdateClientInput, "name" | "description" | "redirectUris">;
 
@@ -12,19 +13,6 @@ export interface LoadedClient {
   name: string;
   description: string;
   redirectUris: string[];
-}
-
-/**
- * The redirect URIs after a save from a page that loaded `loaded`: those the
- * page removed leave the stored list, those it added join it, and the rest
- * stays as stored now (another save since may have changed it). A list
- * nobody else changed is taken as the page has it, order included.
- */
-function mergedRedirectUris(stored: string[], loaded: string[], saved: string[]): string[] {
-  if (JSON.stringify(stored) === JSON.stringify(loaded)) return saved;
-  const removed = new Set(loaded.filter((uri) => !saved.includes(uri)));
-  const kept = stored.filter((uri) => !removed.has(uri));
-  return [...kept, ...saved.filter((uri) => !loaded.includes(uri) && !kept.includes(uri))];
 }
 
 /**
@@ -52,7 +40,7 @@ export async function updateClient(
       next = {
         name: input.name === loaded.name ? current.name : input.name,
         description: input.description === loaded.description ? current.description : input.description,
-        redirectUris: mergedRedirectUris(stored, loaded.redirectUris, input.redirectUris),
+        redirectUris: mergeOwnChanges(stored, loaded.redirectUris, input.redirectUris),
       };
       if (next.redirectUris.length > MAX_REDIRECT_URIS) {
         throw new AppError("bad_request", "Too many redirect URIs.", {

@@ -6,6 +6,9 @@ import { AppError } from "@/lib/errors";
 import { fieldErrorsOf, formDataToObject, type FormState } from "@/lib/forms/form-state";
 import { logError } from "@/lib/log";
 
+/** What a form says when the server failed, whatever the cause (which goes to the log). */
+const OUR_FAILURE = "Something went wrong on our side. Try again.";
+
 type Handler<S extends z.ZodType, T> = (input: z.infer<S>) => Promise<FormState<T> | void>;
 type OwnerHandler<S extends z.ZodType, T> = (owner: Owner, input: z.infer<S>) => Promise<FormState<T> | void>;
 
@@ -24,7 +27,7 @@ export function formAction<S extends z.ZodType, T = undefined>(name: string, sch
         return { status: "error", formError: error.fieldErrors ? undefined : error.message, fieldErrors: error.fieldErrors };
       }
       logError(name, error);
-      return { status: "error", formError: "Something went wrong on our side. Try again." };
+      return { status: "error", formError: OUR_FAILURE };
     }
   };
 }
@@ -39,7 +42,7 @@ export function ownerAction<S extends z.ZodType, T = undefined>(name: string, sc
       // The session is read from the database: a failure there is ours, and the form keeps what was typed.
       unstable_rethrow(error);
       logError(name, error);
-      return { status: "error", formError: "Something went wrong on our side. Try again." };
+      return { status: "error", formError: OUR_FAILURE };
     }
     if (!owner) return { status: "error", formError: "Your session has ended. Sign in again." };
     const signedIn = owner;

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { updateClientSchema } from "@/lib/clients/schemas";
 import { updateClient } from "@/lib/clients/update-client";
 import { ownerAction } from "@/lib/forms/form-action";
+import { KEPT_OTHER_CHANGES } from "@/lib/forms/own-changes";
 
 export const updateClientAction = ownerAction(
   "client.update",
@@ -16,6 +17,6 @@ export const updateClientAction = ownerAction(
     revalidatePath(`/user/oauth-clients/${clientId}`, "layout");
     revalidatePath("/user/oauth-clients");
     const message = changed.length ? "Client saved." : "Nothing changed.";
-    return { status: "success", message: merged ? `${message} Changes saved elsewhere since this page loaded were kept.` : message };
+    return { status: "success", message: merged ? `${message} ${KEPT_OTHER_CHANGES}` : message };
   },
 );
