@@ -104,6 +104,10 @@ async function serveFast(req, res, found, handler) {
     response = await handler(request, { params: found.params === NO_PARAMS ? NO_PARAMS_PROMISE : Promise.resolve(found.params) });
     if (!(response instanceof Response)) throw new TypeError("The route handler returned no Response");
   } catch (error) {
+    // A client that left while sending its body: there is no one to answer,
+    // and it is no failure of ours (Next's handler would find the body
+    // unreadable and answer 400 to no one).
+    if (!req.complete && req.destroyed) return void res.destroy();
     response = responseForThrown(error, req.method, found.route.page);
   }
   // A JSON answer the compression middleware would leave as it is skips it;
@@ -183,7 +187,10 @@ function runNext(req, res) {
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? "";
-  if (url.charCodeAt(0) === 47 /* "/" */) {
+  // Next's to answer: a "#" (Next drops it and what follows from the path,
+  // which the route table would read as part of it) and a request for a
+  // component payload (Next redirects one that names no _rsc).
+  if (url.charCodeAt(0) === 47 /* "/" */ && !url.includes("#") && req.headers.rsc === undefined) {
     const query = url.indexOf("?");
     const found = table.match(query === -1 ? url : url.slice(0, query));
     // A method the route file does not export (HEAD, OPTIONS, 405) is Next's to answer.

@@ -47,11 +47,19 @@ function configProblems(routesManifest, headerRules) {
     : (rewrites?.beforeFiles?.length ?? 0) + (rewrites?.afterFiles?.length ?? 0) + (rewrites?.fallback?.length ?? 0);
   if (rewriteCount) problems.push("next.config.js has rewrites");
   if (redirects.some((r) => !r.internal)) problems.push("next.config.js has redirects");
+  // Next's own redirect that adds a trailing slash to every path.
+  if (redirects.some((r) => r.internal && String(r.destination).endsWith("/"))) problems.push("next.config.js sets trailingSlash");
+  if (routesManifest.i18n) problems.push("next.config.js has i18n");
   if (basePath) problems.push("next.config.js has a basePath");
   if (onMatchHeaders?.length) problems.push("next.config.js has onMatch headers");
   const shape = (rules) => JSON.stringify(rules.map((r) => ({ source: r.source, headers: r.headers.map(({ key, value }) => ({ key, value })) })));
   if (headers.some((h) => h.has || h.missing) || shape(headers) !== shape(headerRules)) {
     problems.push("next.config.js headers() differ from server/security-headers.cjs");
+  }
+  // The fast path repeats "/:path*" and leaves a route with a rule of its own
+  // exact path to Next; a rule for a pattern of paths it could not place.
+  if (headerRules.some((r) => r.source !== "/:path*" && /[:(*?]/.test(r.source))) {
+    problems.push("server/security-headers.cjs has a rule for a pattern of paths other than /:path*");
   }
   return problems;
 }

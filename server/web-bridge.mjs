@@ -28,8 +28,14 @@ const INTERNAL_REQUEST_HEADERS = new Set([
 const DROPPED_RESPONSE_HEADERS = new Set(["content-length", "content-encoding", "transfer-encoding", "x-middleware-set-cookie", "set-cookie"]);
 /** Response headers a handler may add beside one the configuration already set. */
 const REPEATABLE_RESPONSE_HEADERS = new Set(["www-authenticate", "proxy-authenticate", "vary"]);
-/** Bodies up to this size are read before the handler runs; larger ones stream. */
-const BUFFERED_BODY_LIMIT = 1024 * 1024;
+/**
+ * Bodies up to this size are read before the handler runs; larger ones
+ * stream, as under Next. 64 KiB is the most the token endpoints and the API
+ * accept: a client that announces a megabyte (MCP takes up to 1 MiB) holds no
+ * megabyte of memory before any check, and the handler refuses an oversized
+ * one from its Content-Length at once.
+ */
+const BUFFERED_BODY_LIMIT = 64 * 1024;
 
 /**
  * The absolute URL Next gives a handler: the configured hostname and port,
@@ -351,6 +357,17 @@ export function sendWebResponse(req, res, response, headers) {
 /** A body that is still being produced, written as it comes. */
 async function streamBody(res, body) {
   const reader = body.getReader();
+  // Watched from the start: a client that has left before the first chunk
+  // (or before the handler answered) must still cancel the stream, or its
+  // producer runs on for no one.
+  let closed = res.destroyed;
+  if (closed) reader.cancel().catch(() => {});
+  else {
+    res.once("close", () => {
+      closed = true;
+      if (!res.writableFinished) reader.cancel().catch(() => {});
+    });
+  }
   const first = await reader.read();
   if (first.done) {
     res.end();
@@ -371,15 +388,14 @@ async function streamBody(res, body) {
     return;
   }
 
-  let closed = false;
-  res.once("close", () => {
-    closed = true;
-    if (!res.writableFinished) reader.cancel().catch(() => {});
-  });
   let chunk = first;
   try {
     while (!chunk.done && !closed) {
-      if (!res.write(chunk.value)) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
+      const flowing = res.write(chunk.value);
+      // The compression middleware holds what it is given until it has a
+      // block; each chunk of a stream (an event) goes out now, as Next sends it.
+      if (typeof res.flush === "function") res.flush();
+      if (!flowing) await new Promise((resolve) => res.once("drain", resolve).once("close", resolve));
       chunk = await next;
       next = chunk.done ? next : reader.read();
     }

@@ -4,6 +4,8 @@
 // `next start` gives for the same request, on the same database and keys.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort, startAppServer, type AppServer } from "../support/app-server";
@@ -36,6 +38,44 @@ async function ask(base: string, path: string, init: RequestInit = {}): Promise<
     if (!TRANSIENT.has(name) && name !== "set-cookie") headers[name] = value;
   });
   return { status: response.status, headers, cookies: response.headers.getSetCookie(), body: await response.text() };
+}
+
+/** A request fetch cannot send (a "#" in the target), through node:http. */
+function askRaw(base: string, target: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL(base), { path: target, headers }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => {
+        const kept: Record<string, string> = {};
+        for (const [name, value] of Object.entries(response.headers)) {
+          if (!TRANSIENT.has(name) && name !== "set-cookie" && value !== undefined) kept[name] = Array.isArray(value) ? value.join(", ") : value;
+        }
+        resolve({ status: response.statusCode ?? 0, headers: kept, cookies: response.headers["set-cookie"] ?? [], body });
+      });
+    });
+    request.on("error", reject);
+  });
+}
+
+/** Sends the head of a POST and part of its body, raw; resolves with what the server answers first (or "" when it answers nothing in `ms`). */
+function partialPost(base: string, target: string, declaredLength: number, sent: string, ms: number): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname, () => {
+      socket.write(
+        `POST ${target} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${declaredLength}\r\n\r\n${sent}`,
+      );
+    });
+    let answer = "";
+    socket.on("data", (chunk) => (answer += chunk.toString()));
+    socket.on("error", () => {});
+    setTimeout(() => {
+      socket.destroy();
+      resolve(answer);
+    }, ms);
+  });
 }
 
 describe.runIf(usesProductionServer)("production server fast path", () => {
@@ -95,6 +135,35 @@ describe.runIf(usesProductionServer)("production server fast path", () => {
     const fast = await ask(baseUrl, "/api/v1/me");
     expect(next.status).toBe(401);
     expect(fast).toEqual(next);
+  });
+
+  it("answers a target with a fragment, and a component-payload request, as next start does", async () => {
+    for (const [target, headers] of [
+      ["/api/health#x", {}],
+      ["/api/v1/me#x", {}],
+      ["/api/v1/me#x?y=1", {}],
+      ["/api/health", { rsc: "1" }],
+    ] as const) {
+      const fast = await askRaw(baseUrl, target, headers);
+      const next = await askRaw(plainNext.baseUrl, target, headers);
+      if (fast.headers.location) fast.headers.location = fast.headers.location.replace(baseUrl, "");
+      if (next.headers.location) next.headers.location = next.headers.location.replace(plainNext.baseUrl, "");
+      expect({ target, ...fast }, target).toEqual({ target, ...next });
+    }
+  });
+
+  it("refuses a body announced too large at once, and logs no failure for a client that leaves mid-body", async () => {
+    // The token endpoint takes 64 KiB at most: it answers from the Content-Length, before the body comes.
+    const tooLarge = await partialPost(baseUrl, "/oauth/token", 1_000_000, "grant_type=client_credentials", 1_500);
+    expect(tooLarge).toMatch(/^HTTP\/1\.1 400 /);
+    expect(tooLarge).toContain("too large");
+
+    const logged = fs.readFileSync(serverLogFile, "utf8").length;
+    await partialPost(baseUrl, "/oauth/token", 100, "grant_type=client_credentials", 200);
+    await partialPost(baseUrl, "/api/v1/customers", 100, "{\"name\":", 200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fs.readFileSync(serverLogFile, "utf8").slice(logged)).not.toContain("failed");
+    expect((await ask(baseUrl, "/api/health")).status).toBe(200);
   });
 
   it("still serves pages and sign-in through Next, with the same security headers", async () => {

@@ -37,7 +37,17 @@ function routeRegex(page: string, named: boolean): string {
   return `^${body}(?:/)?$`;
 }
 
-function writeBuild(dir: string, { rules = headerRules as ReadonlyArray<{ source: string; headers: ReadonlyArray<{ key: string; value: string }> }>, rewrites = [] as unknown[] } = {}) {
+const NEXT_REDIRECTS: unknown[] = [{ source: "/:path+/", destination: "/:path+", internal: true, statusCode: 308 }];
+
+function writeBuild(
+  dir: string,
+  {
+    rules = headerRules as ReadonlyArray<{ source: string; headers: ReadonlyArray<{ key: string; value: string }> }>,
+    rewrites = [] as unknown[],
+    redirects = NEXT_REDIRECTS,
+    i18n = undefined as unknown,
+  } = {},
+) {
   const server = path.join(dir, "server");
   const appPaths: Record<string, string> = {};
   for (const [appPath] of ROUTES) {
@@ -55,8 +65,9 @@ function writeBuild(dir: string, { rules = headerRules as ReadonlyArray<{ source
   write("server/app-paths-manifest.json", appPaths);
   write("routes-manifest.json", {
     basePath: "",
-    redirects: [{ source: "/:path+/", destination: "/:path+", internal: true, statusCode: 308 }],
+    redirects,
     rewrites: { beforeFiles: rewrites, afterFiles: [], fallback: [] },
+    ...(i18n ? { i18n } : {}),
     headers: rules,
     onMatchHeaders: [],
     rsc: { varyHeader: "rsc, next-router-state-tree" },
@@ -154,6 +165,23 @@ describe("production server route table", () => {
     const rewritten = await table({ rewrites: [{ source: "/a", destination: "/b" }] });
     expect(rewritten.problems).toEqual(["next.config.js has rewrites"]);
     expect(rewritten.match("/api/health")).toBeNull();
+    // trailingSlash: true makes Next redirect "/api/health" to "/api/health/" (its own, "internal" redirect).
+    const slashed = await table({
+      redirects: [{ source: "/:notfile((?!\\.well-known(?:/.*)?)(?:[^/]+/)*[^/\\.]+)", destination: "/:notfile/", internal: true, statusCode: 308 }],
+    });
+    expect(slashed.problems).toEqual(["next.config.js sets trailingSlash"]);
+    expect(slashed.match("/api/health")).toBeNull();
+    const localized = await table({ i18n: { locales: ["en", "de"], defaultLocale: "en" } });
+    expect(localized.problems).toEqual(["next.config.js has i18n"]);
+  });
+
+  it("turns itself off for a header rule it could not place, a pattern of paths", async () => {
+    const rules = [...headerRules, { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }] }];
+    const distDir = tempBuild({ rules });
+    built.push(distDir);
+    const patterned = await loadRouteTable({ distDir, machineRoutes: MACHINE_ROUTES, headerRules: rules });
+    expect(patterned.problems).toEqual(["server/security-headers.cjs has a rule for a pattern of paths other than /:path*"]);
+    expect(patterned.match("/api/health")).toBeNull();
   });
 
   it("leaves a route with header rules of its own to Next", async () => {

@@ -135,6 +135,31 @@ describe("web bridge", () => {
     expect(rest).toBe("event: message\ndata: 2\n\n");
   });
 
+  it("cancels a stream whose client left before its first chunk", async () => {
+    let cancelled: () => void = () => {};
+    const cancel = new Promise<string>((resolve) => (cancelled = () => resolve("cancelled")));
+    handler = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            controller.enqueue(new TextEncoder().encode("data: late\n\n"));
+          },
+          cancel: () => cancelled(),
+        }),
+        { headers: { "content-type": "text/event-stream" } },
+      );
+    const controller = new AbortController();
+    const leaving = fetch(`${base}/mcp`, { signal: controller.signal }).then(
+      (response) => response.text(),
+      () => null,
+    );
+    setTimeout(() => controller.abort(), 50);
+    await leaving;
+    const timeout = new Promise<string>((resolve) => setTimeout(() => resolve("still running"), 3_000));
+    expect(await Promise.race([cancel, timeout])).toBe("cancelled");
+  });
+
   it("gives a read-ahead body once, to a reader, a stream or a clone", async () => {
     const post = (body: string) => fetch(`${base}/mcp`, { method: "POST", headers: { "content-type": "application/json" }, body });
     handler = async (request) => {
@@ -265,6 +290,36 @@ describe("answers the compression middleware would leave as they are", () => {
     ["a TextResponse JSON answer over 1 KiB", () => new TextResponse(JSON.stringify({ scope: "x ".repeat(600) }), { headers: { "content-type": "application/json" } }), false],
     ["an answer without a body", () => new Response(null, { status: 204 }), false],
   ];
+
+  it("sends each chunk of a stream as it comes, compressed too", async () => {
+    let finish: () => void = () => {};
+    const later = new Promise<void>((resolve) => (finish = resolve));
+    make = () =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(new TextEncoder().encode("event: message\ndata: 1\n\n"));
+            await later;
+            controller.close();
+          },
+        }),
+        { headers: { "content-type": "text/event-stream" } },
+      );
+    const first = await new Promise<string>((resolve, reject) => {
+      http
+        .get(bases.middleware, { headers: { "accept-encoding": "gzip" } }, (res) => {
+          expect(res.headers["content-encoding"]).toBe("gzip");
+          const gunzip = zlib.createGunzip();
+          res.pipe(gunzip);
+          gunzip.once("data", (chunk: Buffer) => resolve(chunk.toString()));
+          setTimeout(() => resolve("nothing yet"), 2_000);
+        })
+        .on("error", reject);
+    });
+    finish();
+    // The first event arrived while the handler was still holding the rest.
+    expect(first).toBe("event: message\ndata: 1\n\n");
+  });
 
   it.each(cases)("%s", async (_name, build, skipped) => {
     make = build;
