@@ -70,6 +70,7 @@ const customerFields = {
   phone: z
     .string({ message: "The phone number must be text" })
     .trim()
+    .min(1, "The phone number cannot be empty; send null for none")
     .max(40, "The phone number is too long")
     .refine(hasNoControlCharacters, "The phone number cannot contain control characters")
     .nullable()

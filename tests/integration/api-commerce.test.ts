@@ -274,6 +274,9 @@ describe("bad input", () => {
     // PostgreSQL refuses NUL in text: a 400 on both databases, not a server error on one.
     ["POST", "/customers", "name", () => ({ email: "n@example.test", name: "a\u0000b" })],
     ["POST", "/customers", "phone", () => ({ email: "n@example.test", name: "N", phone: "555\u0000" })],
+    // No phone number is null, never an empty string beside it.
+    ["POST", "/customers", "phone", () => ({ email: "n@example.test", name: "N", phone: "  " })],
+    ["PATCH", "/customers/{customer}", "phone", () => ({ phone: "" })],
     ["GET", "/customers/%00x", "id"],
     ["GET", "/sales?customerId=%00", "customerId"],
     ["POST", "/products", "name", () => ({ name: "P\u0007", priceCents: 100 })],
