@@ -4,12 +4,13 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useDeleteTokens } from "@/components/access-tokens/use-delete-tokens";
 
-export function DeleteTokenButton({ id, name }: { id: string; name: string }) {
+/** `label` tells this token from others of the same name (OAuth tokens are all "OAuth: <client>") to screen readers. */
+export function DeleteTokenButton({ id, name, label = name }: { id: string; name: string; label?: string }) {
   const [open, setOpen] = useState(false);
   const { pending, run } = useDeleteTokens();
   return (
     <>
-      <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" onClick={() => setOpen(true)} aria-label={`Delete token ${name}`}>
+      <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50" onClick={() => setOpen(true)} aria-label={`Delete token ${label}`}>
         Delete
       </Button>
       <ConfirmDialog

@@ -29,6 +29,16 @@ export function TokenList({ tokens, showClient = false, selectable = false }: To
   }, [visible.length, allSelected]);
   const [confirming, setConfirming] = useState(false);
   const { pending, run } = useDeleteTokens();
+  // A deleted row takes the keyboard focus with it (its Delete button, its
+  // dialog): the list gets it, and the owner goes on from there.
+  const list = useRef<HTMLUListElement>(null);
+  const ids = tokens.map((t) => t.id).join(",");
+  const shownIds = useRef(ids);
+  useEffect(() => {
+    if (shownIds.current === ids) return;
+    shownIds.current = ids;
+    if (document.activeElement === null || document.activeElement === document.body) list.current?.focus();
+  }, [ids]);
 
   const toggle = (id: string, on: boolean) =>
     setSelected((current) => {
@@ -68,7 +78,7 @@ export function TokenList({ tokens, showClient = false, selectable = false }: To
         <span className={HEAD}>Last used</span>
         <span />
       </div>
-      <ul aria-label="Access tokens" className="divide-y divide-zinc-200">
+      <ul ref={list} tabIndex={-1} aria-label="Access tokens" className="divide-y divide-zinc-200 focus:outline-none">
         {tokens.map((token) => (
           <TokenRow
             key={token.id}

@@ -31,6 +31,9 @@ function Cell({ label, children, className = "" }: { label: string; children: Re
 
 export function TokenRow({ token, columns, showClient, selection }: TokenRowProps) {
   const { shown, pending, reveal, hide, fetchToken } = useRevealToken(token.id);
+  // Names repeat (every OAuth token of a client is "OAuth: <client>"): controls
+  // name the token by its last characters too, as the row shows them.
+  const label = `${token.name}, ending ${token.last4}`;
   return (
     <li className="px-4 py-4 text-sm lg:py-3">
       <div className={`grid grid-cols-[auto_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 ${columns}`}>
@@ -39,7 +42,7 @@ export function TokenRow({ token, columns, showClient, selection }: TokenRowProp
             type="checkbox"
             checked={selection.selected}
             onChange={(e) => selection.onChange(e.target.checked)}
-            aria-label={`Select token ${token.name}`}
+            aria-label={`Select token ${label}`}
             className="size-4 accent-indigo-600"
           />
         ) : null}
@@ -50,7 +53,7 @@ export function TokenRow({ token, columns, showClient, selection }: TokenRowProp
           <p className="text-xs text-zinc-500">{CREATED_VIA_LABELS[token.createdVia]}</p>
         </div>
         <div className="flex justify-end lg:order-last">
-          <DeleteTokenButton id={token.id} name={token.name} />
+          <DeleteTokenButton id={token.id} name={token.name} label={label} />
         </div>
         <div className="col-span-full flex flex-wrap items-center gap-2 lg:col-span-1">
           <MaskedToken prefix={token.prefix} last4={token.last4} />
@@ -62,11 +65,11 @@ export function TokenRow({ token, columns, showClient, selection }: TokenRowProp
                 pending={pending && !shown}
                 onClick={shown ? hide : reveal}
                 aria-expanded={Boolean(shown)}
-                aria-label={`${shown ? "Hide" : "Reveal"} token ${token.name}`}
+                aria-label={`${shown ? "Hide" : "Reveal"} token ${label}`}
               >
                 {shown ? "Hide" : "Reveal"}
               </Button>
-              <CopyButton value={fetchToken} />
+              <CopyButton value={fetchToken} srLabel={`token ${label}`} />
             </span>
           ) : null}
         </div>
@@ -87,6 +90,11 @@ export function TokenRow({ token, columns, showClient, selection }: TokenRowProp
                 <Badge tone="red">Expired</Badge>
                 <RelativeTime date={token.expiresAt} />
               </span>
+            ) : token.client.disabled ? (
+              <span className="flex flex-wrap items-center gap-1.5">
+                <Badge tone="amber">Client disabled</Badge>
+                <RelativeTime date={token.expiresAt} empty="Never" />
+              </span>
             ) : (
               <RelativeTime date={token.expiresAt} empty="Never" />
             )}
@@ -98,7 +106,7 @@ export function TokenRow({ token, columns, showClient, selection }: TokenRowProp
       </div>
       {shown ? (
         <div className="mt-3">
-          <TokenSecretBox token={shown} label={`Access token ${token.name}`} actions={<CopyButton value={shown} />} />
+          <TokenSecretBox token={shown} label={`Access token ${token.name}`} actions={<CopyButton value={shown} srLabel={`token ${label}`} />} />
         </div>
       ) : null}
     </li>

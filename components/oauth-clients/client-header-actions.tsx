@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { callFormAction, errorMessage } from "@/components/ui/call-form-action";
-import { Button } from "@/components/ui/button";
+import { Button, Spinner } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { deleteClientAction, setClientDisabledAction } from "@/lib/clients/actions/client-status-actions";
@@ -41,7 +41,9 @@ export function ClientHeaderActions({ id, name, disabled }: ClientHeaderActionsP
   return (
     <div className="flex flex-wrap gap-2">
       {disabled ? (
-        <Button variant="secondary" pending={pending && open === null} onClick={() => setDisabled(false)}>
+        // Inactive, not disabled, while it works: the same button becomes Disable, and keeps the focus.
+        <Button variant="secondary" inactive={pending && open === null} onClick={() => setDisabled(false)}>
+          {pending && open === null ? <Spinner /> : null}
           Enable
         </Button>
       ) : (

@@ -72,7 +72,7 @@ export function ClientSecretField({ clientId, last4, previousSecretExpiresAt }: 
           </Button>
         </div>
         <p className="text-xs text-zinc-500">
-          Keep it on your server only. Each reveal and copy is recorded in your account&apos;s audit log.
+          Keep it on your server only, and rotate it if it may have leaked.
         </p>
         {previousSecretExpiresAt ? (
           <p className="text-sm text-amber-800">

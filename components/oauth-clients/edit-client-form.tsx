@@ -1,5 +1,6 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { useUnsavedChangesGuard } from "@/components/oauth-clients/use-unsaved-changes-guard";
 import { RedirectUrisHint } from "@/components/oauth-clients/redirect-uris-hint";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -13,12 +14,32 @@ interface EditClientFormProps {
   name: string;
   description: string;
   redirectUris: string[];
+  /** A client that names itself by a metadata document URL: its name and redirect URIs come from that document. */
+  fromDocument?: boolean;
 }
 
-export function EditClientForm({ clientId, name, description, redirectUris }: EditClientFormProps) {
+const READ_ONLY = "bg-zinc-50 text-zinc-600";
+
+export function EditClientForm({ clientId, name, description, redirectUris, fromDocument = false }: EditClientFormProps) {
   const { state, pending, formProps } = useFormAction(updateClientAction);
   const toast = useToast();
   const errors = state.fieldErrors ?? {};
+  // Typed and not saved: leaving (a tab, a link, a reload) asks first. A save
+  // loads the stored values into a new form (the key below), which starts clean.
+  const formKey = JSON.stringify([name, description, redirectUris]);
+  const [typed, setTyped] = useState({ formKey, dirty: false });
+  useUnsavedChangesGuard(typed.formKey === formKey && typed.dirty, "You have unsaved changes to this client. Leave without saving them?");
+  function noteChange(event: FormEvent<HTMLFormElement>) {
+    const form = new FormData(event.currentTarget);
+    const uris = String(form.get("redirectUris") ?? "")
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
+    setTyped({
+      formKey,
+      dirty: form.get("name") !== name || form.get("description") !== description || uris.join("\n") !== redirectUris.join("\n"),
+    });
+  }
 
   useEffect(() => {
     if (state.status === "success") toast(state.message ?? "Client saved.");
@@ -26,14 +47,30 @@ export function EditClientForm({ clientId, name, description, redirectUris }: Ed
 
   return (
     // After a save the page loads the stored values again: the fields start from them (a save may have kept changes made elsewhere).
-    <form key={JSON.stringify([name, description, redirectUris])} {...formProps} className="space-y-5">
+    <form key={formKey} {...formProps} onInput={noteChange} className="space-y-5">
       {state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
       <input type="hidden" name="clientId" value={clientId} />
       {/* What the page loaded with: the save changes only what was changed here. */}
       <input type="hidden" name="loadedName" value={name} />
       <input type="hidden" name="loadedDescription" value={description} />
       <input type="hidden" name="loadedRedirectUris" value={redirectUris.join("\n")} />
-      <TextField id="name" label="Name" required maxLength={100} autoComplete="off" defaultValue={name} errors={errors.name} />
+      {fromDocument ? (
+        <Alert tone="info">
+          This app&apos;s name and redirect URIs come from its metadata document (its client ID is that document&apos;s address),
+          which Latch reads again every hour, so they cannot be changed here. To stop the app, disable it or turn off its permissions.
+        </Alert>
+      ) : null}
+      <TextField
+        id="name"
+        label="Name"
+        required
+        maxLength={100}
+        autoComplete="off"
+        defaultValue={name}
+        readOnly={fromDocument}
+        className={fromDocument ? READ_ONLY : ""}
+        errors={errors.name}
+      />
       <TextAreaField id="description" label="Description (optional)" rows={2} maxLength={500} defaultValue={description} errors={errors.description} />
       <TextAreaField
         id="redirectUris"
@@ -41,9 +78,10 @@ export function EditClientForm({ clientId, name, description, redirectUris }: Ed
         rows={Math.min(10, Math.max(3, redirectUris.length + 1))}
         spellCheck={false}
         autoCapitalize="off"
-        className="font-mono"
         defaultValue={redirectUris.join("\n")}
-        hint={<RedirectUrisHint />}
+        readOnly={fromDocument}
+        className={fromDocument ? `font-mono ${READ_ONLY}` : "font-mono"}
+        hint={fromDocument ? undefined : <RedirectUrisHint />}
         errors={errors.redirectUris}
       />
       <Button type="submit" pending={pending}>

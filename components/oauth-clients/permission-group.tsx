@@ -68,10 +68,10 @@ function PermissionGroupView({ group, all, shown, searching, expanded, enabled, 
           </button>
         </h3>
         <div className="flex shrink-0 gap-2 pl-7 sm:pl-0">
-          <Button variant="secondary" size="sm" onClick={() => onSetMany(shownKeys, true)} disabled={shown.every((p) => enabled.has(p.key))}>
+          <Button variant="secondary" size="sm" onClick={() => onSetMany(shownKeys, true)} inactive={shown.every((p) => enabled.has(p.key))}>
             {scope} on<span className="sr-only"> in {group.label}</span>
           </Button>
-          <Button variant="secondary" size="sm" onClick={() => onSetMany(shownKeys, false)} disabled={shown.every((p) => !enabled.has(p.key))}>
+          <Button variant="secondary" size="sm" onClick={() => onSetMany(shownKeys, false)} inactive={shown.every((p) => !enabled.has(p.key))}>
             {scope} off<span className="sr-only"> in {group.label}</span>
           </Button>
         </div>

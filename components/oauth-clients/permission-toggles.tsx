@@ -194,7 +194,16 @@ export function PermissionToggles({ clientId, initialEnabled, usage, usageTotals
         <div className="rounded-xl border border-dashed border-zinc-300 bg-white px-6 py-10 text-center">
           <p className="text-sm font-semibold text-zinc-900">No permissions match &ldquo;{deferredQuery.trim()}&rdquo;</p>
           <p className="mt-1 text-sm text-zinc-600">Search by name (&ldquo;refund&rdquo;) or key (&ldquo;sale.void&rdquo;).</p>
-          <Button variant="secondary" size="sm" className="mt-4" onClick={() => changeQuery("")}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="mt-4"
+            onClick={() => {
+              changeQuery("");
+              // This button goes with the empty result: the focus goes back to the search.
+              document.getElementById("permission-search")?.focus();
+            }}
+          >
             Clear search
           </Button>
         </div>

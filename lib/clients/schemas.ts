@@ -47,12 +47,17 @@ const description = z
   .refine(hasNoControlCharacters, "The description cannot contain control characters.")
   .default("");
 
-export const createClientSchema = z.object({
-  name,
-  description,
-  type: z.enum(CLIENT_TYPES, { message: "Choose confidential or public." }),
-  redirectUris: redirectUrisField,
-});
+export const PUBLIC_CLIENT_NEEDS_REDIRECT = "A public client gets its tokens only through a redirect: add at least one redirect URI.";
+
+export const createClientSchema = z
+  .object({
+    name,
+    description,
+    type: z.enum(CLIENT_TYPES, { message: "Choose confidential or public." }),
+    redirectUris: redirectUrisField,
+  })
+  // A confidential client may live on client_credentials alone; a public one has no other grant.
+  .refine((client) => client.type !== "public" || client.redirectUris.length > 0, { message: PUBLIC_CLIENT_NEEDS_REDIRECT, path: ["redirectUris"] });
 
 /**
  * Auth Details' save. The `loaded…` fields hold the values the page loaded

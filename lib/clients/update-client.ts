@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { MAX_REDIRECT_URIS } from "@/lib/clients/redirect-uris";
-import type { UpdateClientInput } from "@/lib/clients/schemas";
+import { PUBLIC_CLIENT_NEEDS_REDIRECT, type UpdateClientInput } from "@/lib/clients/schemas";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { mergeOwnChanges } from "@/lib/forms/own-changes";
@@ -21,6 +21,10 @@ export interface LoadedClient {
  * is saved: a field they left as it was keeps what is stored now, so a page
  * opened before another save never puts back a redirect URI that save
  * removed. `merged` says whether such another save's changes were kept.
+ *
+ * A metadata-document client's name and redirect URIs are its document's
+ * (read again every hour, lib/oauth/client-metadata-document.ts): a change to
+ * them would be undone within the hour, so it is refused.
  */
 export async function updateClient(
   ownerId: string,
@@ -31,7 +35,7 @@ export async function updateClient(
   return db().$transaction(async (tx) => {
     const current = await tx.oAuthClient.findFirst({
       where: { id, ownerId },
-      select: { name: true, description: true, redirectUris: true },
+      select: { name: true, description: true, redirectUris: true, registration: true, type: true },
     });
     if (!current) throw new AppError("not_found", "This client does not exist.");
     let next = input;
@@ -47,6 +51,12 @@ export async function updateClient(
           redirectUris: [`At most ${MAX_REDIRECT_URIS} redirect URIs, counting those saved elsewhere since this page loaded. Reload to see them.`],
         });
       }
+    }
+    if (current.registration === "metadata_document") refuseDocumentChanges(current, next);
+    if (current.type === "public" && next.redirectUris.length === 0) {
+      throw new AppError("bad_request", PUBLIC_CLIENT_NEEDS_REDIRECT, {
+        redirectUris: [`${PUBLIC_CLIENT_NEEDS_REDIRECT} To stop the client, disable it instead.`],
+      });
     }
     const merged = next.name !== input.name || next.description !== input.description || JSON.stringify(next.redirectUris) !== JSON.stringify(input.redirectUris);
     const redirectUris = JSON.stringify(next.redirectUris);
@@ -66,4 +76,15 @@ export async function updateClient(
     );
     return { changed, merged };
   });
+}
+
+const FROM_DOCUMENT = "This app's metadata document sets it; it cannot be changed here.";
+
+function refuseDocumentChanges(current: { name: string; redirectUris: string }, next: ClientChanges): void {
+  const fieldErrors: Record<string, string[]> = {};
+  if (next.name !== current.name) fieldErrors.name = [FROM_DOCUMENT];
+  if (JSON.stringify(next.redirectUris) !== current.redirectUris) fieldErrors.redirectUris = [FROM_DOCUMENT];
+  if (Object.keys(fieldErrors).length > 0) {
+    throw new AppError("bad_request", "The name and redirect URIs of this app come from its metadata document.", fieldErrors);
+  }
 }

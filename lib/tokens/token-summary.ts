@@ -9,7 +9,8 @@ export interface TokenSummary {
   prefix: string;
   last4: string;
   createdVia: CreatedVia;
-  client: { id: string; name: string };
+  /** `disabled`: the client is disabled, so the token works for nothing until it is enabled again. */
+  client: { id: string; name: string; disabled: boolean };
   createdAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
@@ -28,7 +29,7 @@ export const tokenSummarySelect = {
   expiresAt: true,
   lastUsedAt: true,
   encrypted: true,
-  client: { select: { id: true, name: true } },
+  client: { select: { id: true, name: true, disabled: true } },
 } satisfies Prisma.AccessTokenSelect;
 
 type Row = Prisma.AccessTokenGetPayload<{ select: typeof tokenSummarySelect }>;

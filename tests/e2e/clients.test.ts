@@ -155,6 +155,36 @@ describe("OAuth clients in the browser", () => {
     expect(await page.getByText("client_credentials").count()).toBe(0);
   });
 
+  it("asks before leaving Auth Details with unsaved changes, and not once they are saved", async () => {
+    const { id: ownerId } = await db().user.findUniqueOrThrow({ where: { email: ownerEmail } });
+    const client = await createTestClient(ownerId, { name: "Guarded" });
+    await page.goto(`/user/oauth-clients/${client.id}/auth-details`);
+    await page.waitForLoadState("networkidle");
+    const tabs = page.getByRole("navigation", { name: "Client sections" });
+
+    await page.getByLabel("Redirect URIs").fill("https://guarded.example/cb");
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await tabs.getByRole("link", { name: "Permissions" }).click();
+    await expect.poll(() => asked).toContain("unsaved changes to this client");
+    expect(new URL(page.url()).pathname).toBe(`/user/oauth-clients/${client.id}/auth-details`);
+    expect(await page.getByLabel("Redirect URIs").inputValue()).toBe("https://guarded.example/cb");
+
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect.poll(visible("Client saved.")).toBe(true);
+    let askedAgain = false;
+    page.once("dialog", (dialog) => {
+      askedAgain = true;
+      void dialog.dismiss();
+    });
+    await tabs.getByRole("link", { name: "Permissions" }).click();
+    await page.waitForURL(`**/user/oauth-clients/${client.id}/permissions`);
+    expect(askedAgain).toBe(false);
+  });
+
   it("does not put back a redirect URI that another tab removed after this one loaded", async () => {
     const { id: ownerId } = await db().user.findUniqueOrThrow({ where: { email: ownerEmail } });
     const client = await createTestClient(ownerId, { name: "Two tabs", redirectUris: ["https://a.example/one", "https://a.example/two"] });
@@ -162,6 +192,8 @@ describe("OAuth clients in the browser", () => {
     const other = await context.newPage();
     await page.goto(url);
     await other.goto(url);
+    // Typed before React has hydrated the form, a fill can land beside the text it should replace.
+    await Promise.all([page.waitForLoadState("networkidle"), other.waitForLoadState("networkidle")]);
 
     await other.getByLabel("Redirect URIs").fill("https://a.example/one");
     await other.getByRole("button", { name: "Save changes" }).click();

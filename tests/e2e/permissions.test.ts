@@ -65,6 +65,10 @@ describe("the Permissions tab in the browser", () => {
     expect(await page.getByRole("button", { name: /^Customers \d/ }).count()).toBe(0);
     await search.fill("sale.zzz");
     await expect.poll(() => visible(page.getByText("No permissions match"))).toBe(true);
+    // Clear search goes with the empty result: the focus goes back to the search box.
+    await page.getByRole("button", { name: "Clear search" }).click();
+    await expect.poll(() => search.inputValue()).toBe("");
+    expect(await search.evaluate((box) => box === document.activeElement)).toBe(true);
     await search.fill("void");
 
     await sw("Void a sale").click();
@@ -147,6 +151,19 @@ describe("the Permissions tab in the browser", () => {
     expect(stored.permissions.split(" ")).not.toContain("sale.void");
   });
 
+  it("starts from read-only from the banner, and the focus goes to the count it changed", async () => {
+    const ownerId = await signUp();
+    const client = await createTestClient(ownerId);
+    await page.goto(`/user/oauth-clients/${client.id}/permissions`);
+    const start = page.getByRole("button", { name: "Start from Read-only" });
+    await start.focus();
+    await page.keyboard.press("Enter");
+    const count = page.getByText(`${READ_ONLY_KEYS.length} of ${PERMISSION_KEYS.length} permissions on`);
+    await expect.poll(() => count.isVisible()).toBe(true);
+    expect(await start.count()).toBe(0);
+    expect(await count.evaluate((p) => p === document.activeElement)).toBe(true);
+  });
+
   it("turns a group on and off from the keyboard", async () => {
     const ownerId = await signUp();
     const client = await createTestClient(ownerId);
@@ -155,9 +172,13 @@ describe("the Permissions tab in the browser", () => {
     await refunds.focus();
     await page.keyboard.press("Enter");
     expect(await refunds.getAttribute("aria-expanded")).toBe("true");
-    await page.getByRole("button", { name: "All off in Refunds" }).focus();
+    const allOff = page.getByRole("button", { name: "All off in Refunds" });
+    await allOff.focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => saveBar().isVisible()).toBe(true);
+    // Done, so unavailable, but the focus stays on it (a disabled button would drop it).
+    await expect.poll(() => allOff.getAttribute("aria-disabled")).toBe("true");
+    expect(await allOff.evaluate((button) => button === document.activeElement)).toBe(true);
     const groupSwitches = page.locator("#perm-group-refunds").getByRole("switch");
     const count = await groupSwitches.count();
     expect(count).toBeGreaterThan(0);

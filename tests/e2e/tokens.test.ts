@@ -95,15 +95,23 @@ describe("access tokens in the browser", () => {
     expect(await row("Old staging token").getByText("Expired").isVisible()).toBe(true);
     await screenshot(page, "all-access-tokens");
 
-    await row("Sales export").getByRole("button", { name: "Reveal token Sales export" }).click();
+    // Controls name the token by its last characters too: names repeat (every OAuth token is "OAuth: <client>").
+    await row("Sales export").getByRole("button", { name: `Reveal token Sales export, ending ${token.slice(-4)}`, exact: true }).click();
     const revealed = page.getByLabel("Access token Sales export", { exact: true });
     await revealed.waitFor();
     expect((await revealed.textContent())!.trim()).toBe(token);
     await screenshot(page, "all-access-tokens-revealed");
 
-    // Filter by status: only the expired token is left.
+    // Filter by status: choosing is not applying (arrow keys on a closed select
+    // change it step by step); Apply is, and the focus stays on it.
     await page.getByLabel("Status").selectOption("expired");
+    expect(page.url()).not.toContain("status=");
+    const apply = page.getByRole("button", { name: "Apply" });
+    await apply.focus();
+    await page.keyboard.press("Enter");
     await page.waitForURL("**status=expired**");
+    await expect.poll(() => apply.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await page.getByLabel("Status").inputValue()).toBe("expired");
     await expect.poll(() => row("Sales export").count()).toBe(0);
     expect(await row("Old staging token").isVisible()).toBe(true);
     await page.goto("/user/oauth-access-tokens");
@@ -113,6 +121,8 @@ describe("access tokens in the browser", () => {
     await confirm.getByRole("button", { name: "Delete token" }).click();
     await expect.poll(() => page.getByText("Token deleted.").isVisible()).toBe(true);
     await expect.poll(() => row("Sales export").count()).toBe(0);
+    // The row took its Delete button with it: the keyboard focus is on the list, not lost.
+    await expect.poll(() => tokenList().evaluate((list) => list === document.activeElement)).toBe(true);
     expect(await row("Claude (authorized)").isVisible()).toBe(true);
 
     await page.goto(`/user/oauth-clients/${client.id}/access-tokens`);
@@ -120,6 +130,22 @@ describe("access tokens in the browser", () => {
     expect(await db().accessToken.count({ where: { clientId: client.id } })).toBe(0);
     // The server handled create, copy and reveal: the token is in none of its logs.
     expect(fs.readFileSync(inject("serverLogFile"), "utf8")).not.toContain(token);
+  });
+
+  it("shows exact times in the owner's own time zone", async () => {
+    const email = uniqueEmail("zone");
+    await context.close();
+    context = await browser.newContext({ baseURL: baseUrl, timezoneId: "America/Los_Angeles", viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    await signUp(email);
+    const owner = await db().user.findUniqueOrThrow({ where: { email } });
+    const client = await createTestClient(owner.id, { name: "Zone client" });
+    // The end of 1 March in Los Angeles (a custom expiry), 2 March in UTC.
+    await createTestToken(owner.id, client.id, { name: "Until March", expiresAt: new Date("2099-03-02T07:59:59.999Z") });
+    await page.goto("/user/oauth-access-tokens");
+    const expiry = row("Until March").locator("time").nth(1);
+    // (ICU may put a narrow no-break space before PM.)
+    await expect.poll(() => expiry.getAttribute("title")).toMatch(/^Mar 1, 2099, 11:59\sPM PST$/);
   });
 
   it("deletes selected tokens and all of a client's tokens, and looks right on a phone", async () => {

@@ -150,6 +150,39 @@ describe("changing a client", () => {
     expect((await getClient(owner.id, created.id))?.redirectUris).toEqual(["https://a.example/three", "https://a.example/one"]);
   });
 
+  it("refuses to change a metadata-document client's name or redirect URIs, which its document sets", async () => {
+    const owner = await createOwner();
+    const created = await createTestClient(owner.id, { name: "Doc App", type: "public", redirectUris: ["https://doc.example/cb"] });
+    // As consent stores it: the client ID is the document's URL, refetched every hour.
+    await db().oAuthClient.update({
+      where: { id: created.id },
+      data: { registration: "metadata_document", clientId: "https://doc.example/client.json", tokenEndpointAuthMethod: "none" },
+    });
+    const loaded = { name: "Doc App", description: "", redirectUris: ["https://doc.example/cb"] };
+
+    const refused = await updateClient(owner.id, created.id, { ...loaded, name: "Renamed", redirectUris: [] }, loaded).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).fieldErrors).toEqual({
+      name: [expect.stringContaining("metadata document")],
+      redirectUris: [expect.stringContaining("metadata document")],
+    });
+    expect(await getClient(owner.id, created.id)).toMatchObject({ name: "Doc App", redirectUris: ["https://doc.example/cb"] });
+
+    // The description is the owner's own.
+    expect(await updateClient(owner.id, created.id, { ...loaded, description: "Reads my sales" }, loaded)).toEqual({ changed: ["description"], merged: false });
+
+    // The page shows the two fields read-only and says why.
+    const session = new HttpSession(baseUrl);
+    expect((await session.signIn(owner.email, owner.password)).ok).toBe(true);
+    const page = await html(await session.fetch(`/user/oauth-clients/${created.id}/auth-details`));
+    expect(page).toContain("come from its metadata document");
+    expect(page).toMatch(/<input[^>]*id="name"[^>]*readOnly|<input[^>]*readOnly[^>]*id="name"/i);
+    expect(page).toMatch(/<textarea[^>]*id="redirectUris"[^>]*readOnly|<textarea[^>]*readOnly[^>]*id="redirectUris"/i);
+  });
+
   it("reads what the Auth Details page loaded with from its form", () => {
     const parsed = updateClientSchema.parse({
       clientId: "c1",
@@ -353,10 +386,23 @@ describe("bad input for the client forms", () => {
     [{ ...valid, redirectUris: "http://example.com/cb" }, "redirectUris", "only on loopback"],
     [{ ...valid, redirectUris: "https://app.example.com/cb#done" }, "redirectUris", "fragment"],
     [{ ...valid, redirectUris: "javascript:alert(1)" }, "redirectUris", "javascript: scheme"],
+    [{ ...valid, redirectUris: " \n " }, "redirectUris", "A public client gets its tokens only through a redirect"],
   ])("refuses %j on the create form", (input, field, message) => {
     const result = createClientSchema.safeParse(input);
     expect(result.success).toBe(false);
     if (!result.success) expect(fieldErrorsOf(result.error)[field]?.[0]).toContain(message);
+  });
+
+  it("lets a confidential client go without redirect URIs (client credentials), not a public one", async () => {
+    expect(createClientSchema.safeParse({ ...valid, type: "confidential", redirectUris: "" }).success).toBe(true);
+    const owner = await createOwner();
+    const created = await createTestClient(owner.id, { name: "Public app", type: "public", redirectUris: ["http://127.0.0.1/cb"] });
+    const emptied = await updateClient(owner.id, created.id, { name: "Public app", description: "", redirectUris: [] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((emptied as AppError).fieldErrors?.redirectUris?.[0]).toContain("disable it instead");
+    expect((await getClient(owner.id, created.id))?.redirectUris).toEqual(["http://127.0.0.1/cb"]);
   });
 
   it("refuses bad input on the edit and rotate forms", () => {

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { describe, expect, inject, it } from "vitest";
+import { setClientDisabled } from "@/lib/clients/set-client-disabled";
 import { db } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/forms/form-state";
@@ -156,7 +157,7 @@ describe("listing tokens", () => {
     expect(page.tokens.map((t) => t.name)).toEqual(["second", "first"]);
     expect(page.total).toBe(2);
     expect(page.tokens[0]).toMatchObject({ id: second.id, createdVia: "authorization_code", prefix: "latch_at_", last4: second.token.slice(-4) });
-    expect(page.tokens[0]!.client).toEqual({ id: client.id, name: expect.any(String) });
+    expect(page.tokens[0]!.client).toEqual({ id: client.id, name: expect.any(String), disabled: false });
     const text = JSON.stringify(page);
     expect(text).not.toContain(first.token);
     expect(text).not.toMatch(/tokenHash|encrypted/);
@@ -186,7 +187,21 @@ describe("listing tokens", () => {
 
     const all = await listOwnerTokens(owner.id);
     expect(all.tokens.find((t) => t.id === expired.id)).toMatchObject({ expired: true });
-    expect(all.tokens.find((t) => t.id === forever.id)).toMatchObject({ expired: false, expiresAt: null, client: { id: beta.id, name: "Beta" } });
+    expect(all.tokens.find((t) => t.id === forever.id)).toMatchObject({
+      expired: false,
+      expiresAt: null,
+      client: { id: beta.id, name: "Beta", disabled: false },
+    });
+
+    // A disabled client's tokens work for nothing: the list says so beside them.
+    await setClientDisabled(owner.id, beta.id, true);
+    expect((await listOwnerTokens(owner.id)).tokens.find((t) => t.id === forever.id)?.client.disabled).toBe(true);
+    const session = new HttpSession(baseUrl);
+    expect((await session.signIn(owner.email, owner.password)).ok).toBe(true);
+    const page = (await (await session.fetch(`/user/oauth-access-tokens?client=${beta.id}`)).text()).replaceAll("<!-- -->", "");
+    expect(page.match(/Client disabled/g)).toHaveLength(2);
+    const activeClient = (await (await session.fetch(`/user/oauth-access-tokens?client=${client.id}`)).text()).replaceAll("<!-- -->", "");
+    expect(activeClient).not.toContain("Client disabled");
 
     const other = await createOwner("other");
     await createTestToken(other.id, (await createTestClient(other.id)).id, { name: "theirs" });

@@ -32,13 +32,7 @@ export default async function AccessTokensPage({ searchParams }: { searchParams:
         </p>
       </div>
       {clients.length > 0 ? (
-        <TokenFilters
-          key={`${query.client ?? ""}|${query.status}|${query.sort}`}
-          clients={clients}
-          client={query.client ?? ""}
-          status={query.status}
-          sort={query.sort}
-        />
+        <TokenFilters clients={clients} client={query.client ?? ""} status={query.status} sort={query.sort} />
       ) : null}
       {page.tokens.length > 0 ? (
         <div>

@@ -60,7 +60,13 @@ export default async function AuthDetailsPage({ params, searchParams }: Props) {
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
         <SectionCard id="settings" title="Settings">
-          <EditClientForm clientId={client.id} name={client.name} description={client.description} redirectUris={client.redirectUris} />
+          <EditClientForm
+            clientId={client.id}
+            name={client.name}
+            description={client.description}
+            redirectUris={client.redirectUris}
+            fromDocument={client.registration === "metadata_document"}
+          />
         </SectionCard>
         <SectionCard id="grant-types" title="Grant types" description="How this client may get tokens.">
           <GrantTypes type={client.type} authMethod={client.tokenEndpointAuthMethod} />
