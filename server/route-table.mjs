@@ -150,6 +150,8 @@ export async function loadRouteTable({ distDir, machineRoutes, headerRules }) {
     if (pathname.length > 1 && pathname.endsWith("/")) return null;
     if (pathname.includes("%") || pathname.includes("//") || pathname.includes("\\") || DOT_SEGMENT.test(pathname)) return null;
     for (const matcher of matchers) if (matcher.test(pathname)) return null;
+    // A path with a header rule of its own (also one path of a dynamic route).
+    if (ownRules.has(pathname)) return null;
     const exact = fast.get(pathname);
     if (exact) return { route: exact, params: NO_PARAMS };
     if (staticPages.has(pathname)) return null;

@@ -8,7 +8,6 @@
 // holds them to it), so NextRequest's extras (a parsed NextURL, cookies) were
 // work no handler used, about 9 µs of every request (measured in a loop).
 import { isIPv6 } from "node:net";
-import { Readable } from "node:stream";
 
 /** Request headers Next strips because only its own infrastructure may set them. */
 const INTERNAL_REQUEST_HEADERS = new Set([
@@ -183,7 +182,12 @@ export function toWebRequest(req, origins) {
   if (source["content-length"] !== undefined && length <= BUFFERED_BODY_LIMIT) {
     return readBody(req).then((bytes) => withHeaders(new BufferedRequest(url, { method }, bytes), source));
   }
-  return withHeaders(new Request(url, { method, body: Readable.toWeb(req), duplex: "half" }), source);
+  // The Node request itself, read only when the handler reads the body: one
+  // that answers without reading it (a 401, a 413) leaves Node to discard the
+  // rest, as it does under Next, and the connection serves the next request.
+  // (Readable.toWeb starts reading at once, and a body left half read then
+  // stalled the connection.)
+  return withHeaders(new Request(url, { method, body: req, duplex: "half" }), source);
 }
 
 /**

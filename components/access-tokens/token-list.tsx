@@ -37,7 +37,7 @@ export function TokenList({ tokens, showClient = false, selectable = false }: To
   useEffect(() => {
     if (shownIds.current === ids) return;
     shownIds.current = ids;
-    if (document.activeElement === null || document.activeElement === document.body) list.current?.focus();
+    if (document.activeElement === null || document.activeElement === document.body) list.current?.focus({ preventScroll: true });
   }, [ids]);
 
   const toggle = (id: string, on: boolean) =>
@@ -63,7 +63,8 @@ export function TokenList({ tokens, showClient = false, selectable = false }: To
             />
             Select all on this page
           </label>
-          <Button variant="danger" size="sm" disabled={count === 0} onClick={() => setConfirming(true)}>
+          {/* Inactive, not disabled, with nothing selected: the dialog gives the focus back to it after a delete. */}
+          <Button variant="danger" size="sm" inactive={count === 0} onClick={() => setConfirming(true)}>
             Delete selected ({count})
           </Button>
         </div>

@@ -42,7 +42,7 @@ export function ClientHeaderActions({ id, name, disabled }: ClientHeaderActionsP
     <div className="flex flex-wrap gap-2">
       {disabled ? (
         // Inactive, not disabled, while it works: the same button becomes Disable, and keeps the focus.
-        <Button variant="secondary" inactive={pending && open === null} onClick={() => setDisabled(false)}>
+        <Button variant="secondary" inactive={pending && open === null} aria-busy={(pending && open === null) || undefined} onClick={() => setDisabled(false)}>
           {pending && open === null ? <Spinner /> : null}
           Enable
         </Button>

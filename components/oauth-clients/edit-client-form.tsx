@@ -28,6 +28,13 @@ export function EditClientForm({ clientId, name, description, redirectUris, from
   // loads the stored values into a new form (the key below), which starts clean.
   const formKey = JSON.stringify([name, description, redirectUris]);
   const [typed, setTyped] = useState({ formKey, dirty: false });
+  // A save that changed nothing ("Nothing changed.", after the server tidied
+  // what was typed) keeps the key, but nothing is unsaved either.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.status === "success") setTyped({ formKey, dirty: false });
+  }
   useUnsavedChangesGuard(typed.formKey === formKey && typed.dirty, "You have unsaved changes to this client. Leave without saving them?");
   function noteChange(event: FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);

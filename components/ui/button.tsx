@@ -30,11 +30,11 @@ export function Button({ variant = "primary", size = "md", pending, inactive, cl
   return (
     <button
       type="button"
+      aria-busy={pending || undefined}
       {...rest}
       onClick={inactive ? (event) => event.preventDefault() : onClick}
       disabled={disabled || pending}
       aria-disabled={inactive || undefined}
-      aria-busy={pending || undefined}
       className={`${buttonClasses(variant, size)} ${className}`}
     >
       {pending ? <Spinner /> : null}

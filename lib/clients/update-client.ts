@@ -38,13 +38,21 @@ export async function updateClient(
       select: { name: true, description: true, redirectUris: true, registration: true, type: true },
     });
     if (!current) throw new AppError("not_found", "This client does not exist.");
-    let next = input;
+    const stored = JSON.parse(current.redirectUris) as string[];
+    let asked = input;
+    if (current.registration === "metadata_document") {
+      // The document's fields as the page showed them: any change is refused,
+      // and what is stored stays (a name the document ends with a space comes
+      // back trimmed from the form, and is no change).
+      refuseDocumentChanges(loaded ?? { name: current.name, redirectUris: stored }, input);
+      asked = { ...input, name: current.name, redirectUris: stored };
+    }
+    let next = asked;
     if (loaded) {
-      const stored = JSON.parse(current.redirectUris) as string[];
       next = {
-        name: input.name === loaded.name ? current.name : input.name,
-        description: input.description === loaded.description ? current.description : input.description,
-        redirectUris: mergeOwnChanges(stored, loaded.redirectUris, input.redirectUris),
+        name: asked.name === loaded.name ? current.name : asked.name,
+        description: asked.description === loaded.description ? current.description : asked.description,
+        redirectUris: mergeOwnChanges(stored, loaded.redirectUris, asked.redirectUris),
       };
       if (next.redirectUris.length > MAX_REDIRECT_URIS) {
         throw new AppError("bad_request", "Too many redirect URIs.", {
@@ -52,13 +60,13 @@ export async function updateClient(
         });
       }
     }
-    if (current.registration === "metadata_document") refuseDocumentChanges(current, next);
-    if (current.type === "public" && next.redirectUris.length === 0) {
+    // Only a save that empties the list: an older public client without any can still be renamed.
+    if (current.type === "public" && stored.length > 0 && next.redirectUris.length === 0) {
       throw new AppError("bad_request", PUBLIC_CLIENT_NEEDS_REDIRECT, {
         redirectUris: [`${PUBLIC_CLIENT_NEEDS_REDIRECT} To stop the client, disable it instead.`],
       });
     }
-    const merged = next.name !== input.name || next.description !== input.description || JSON.stringify(next.redirectUris) !== JSON.stringify(input.redirectUris);
+    const merged = next.name !== asked.name || next.description !== asked.description || JSON.stringify(next.redirectUris) !== JSON.stringify(asked.redirectUris);
     const redirectUris = JSON.stringify(next.redirectUris);
     const changed = [
       current.name !== next.name ? "name" : null,
@@ -80,10 +88,10 @@ export async function updateClient(
 
 const FROM_DOCUMENT = "This app's metadata document sets it; it cannot be changed here.";
 
-function refuseDocumentChanges(current: { name: string; redirectUris: string }, next: ClientChanges): void {
+function refuseDocumentChanges(shown: { name: string; redirectUris: string[] }, input: ClientChanges): void {
   const fieldErrors: Record<string, string[]> = {};
-  if (next.name !== current.name) fieldErrors.name = [FROM_DOCUMENT];
-  if (JSON.stringify(next.redirectUris) !== current.redirectUris) fieldErrors.redirectUris = [FROM_DOCUMENT];
+  if (input.name !== shown.name.trim()) fieldErrors.name = [FROM_DOCUMENT];
+  if (JSON.stringify(input.redirectUris) !== JSON.stringify(shown.redirectUris)) fieldErrors.redirectUris = [FROM_DOCUMENT];
   if (Object.keys(fieldErrors).length > 0) {
     throw new AppError("bad_request", "The name and redirect URIs of this app come from its metadata document.", fieldErrors);
   }

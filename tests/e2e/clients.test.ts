@@ -101,9 +101,12 @@ describe("OAuth clients in the browser", () => {
     await disableDialog.getByRole("button", { name: "Disable client" }).click();
     await expect.poll(visible("This client is disabled.")).toBe(true);
     await expect.poll(visible("Client disabled: its tokens no longer work.")).toBe(true);
-    await page.getByRole("button", { name: "Enable", exact: true }).click();
+    await page.getByRole("button", { name: "Enable", exact: true }).focus();
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.getByText("This client is disabled.").count()).toBe(0);
     await expect.poll(() => page.getByRole("button", { name: "Disable", exact: true }).isVisible()).toBe(true);
+    // The same button, now Disable, kept the keyboard focus while it worked.
+    expect(await page.getByRole("button", { name: "Disable", exact: true }).evaluate((button) => button === document.activeElement)).toBe(true);
 
     // Without ?created=1 the notice is the compact one, still linking to Permissions.
     await page.goto(page.url().replace("?created=1", ""));

@@ -162,6 +162,10 @@ describe("access tokens in the browser", () => {
     await page.getByRole("dialog", { name: "Delete 2 tokens?" }).getByRole("button", { name: "Delete 2 tokens" }).click();
     await expect.poll(() => page.getByText("2 tokens deleted.").isVisible()).toBe(true);
     await expect.poll(() => tokenList().getByRole("listitem").count()).toBe(1);
+    // The dialog gives the focus back to the button, unavailable now but still focused.
+    const deleteSelected = page.getByRole("button", { name: "Delete selected (0)" });
+    await expect.poll(() => deleteSelected.getAttribute("aria-disabled")).toBe("true");
+    await expect.poll(() => deleteSelected.evaluate((button) => button === document.activeElement)).toBe(true);
 
     await page.setViewportSize({ width: 375, height: 800 });
     await screenshot(page, "all-access-tokens-375");

@@ -171,8 +171,12 @@ describe("changing a client", () => {
     });
     expect(await getClient(owner.id, created.id)).toMatchObject({ name: "Doc App", redirectUris: ["https://doc.example/cb"] });
 
-    // The description is the owner's own.
-    expect(await updateClient(owner.id, created.id, { ...loaded, description: "Reads my sales" }, loaded)).toEqual({ changed: ["description"], merged: false });
+    // The description is the owner's own, also when the document's name ends in a space (the form trims it).
+    await db().oAuthClient.update({ where: { id: created.id }, data: { name: "Doc App " } });
+    const shown = { ...loaded, name: "Doc App " };
+    expect(await updateClient(owner.id, created.id, { ...loaded, description: "Reads my sales" }, shown)).toEqual({ changed: ["description"], merged: false });
+    expect(await getClient(owner.id, created.id)).toMatchObject({ name: "Doc App ", description: "Reads my sales" });
+    await db().oAuthClient.update({ where: { id: created.id }, data: { name: "Doc App" } });
 
     // The page shows the two fields read-only and says why.
     const session = new HttpSession(baseUrl);
@@ -403,6 +407,9 @@ describe("bad input for the client forms", () => {
     );
     expect((emptied as AppError).fieldErrors?.redirectUris?.[0]).toContain("disable it instead");
     expect((await getClient(owner.id, created.id))?.redirectUris).toEqual(["http://127.0.0.1/cb"]);
+    // One made before the rule, with none, can still be renamed.
+    await db().oAuthClient.update({ where: { id: created.id }, data: { redirectUris: "[]" } });
+    expect(await updateClient(owner.id, created.id, { name: "Renamed app", description: "", redirectUris: [] })).toEqual({ changed: ["name"], merged: false });
   });
 
   it("refuses bad input on the edit and rotate forms", () => {

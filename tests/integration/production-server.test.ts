@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort, startAppServer, type AppServer } from "../support/app-server";
+import { ownerWithToken } from "../support/resource-helpers";
 
 const baseUrl = inject("baseUrl");
 const serverEnv = inject("serverEnv");
@@ -164,6 +165,36 @@ describe.runIf(usesProductionServer)("production server fast path", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fs.readFileSync(serverLogFile, "utf8").slice(logged)).not.toContain("failed");
     expect((await ask(baseUrl, "/api/health")).status).toBe(200);
+  });
+
+  it("streams a body over 64 KiB to the handler, and keeps the connection for the next request when it is refused unread", async () => {
+    const { token } = await ownerWithToken();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (target: string, body: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(new URL(target, baseUrl), { method: "POST", agent, headers: { "content-type": "application/json", ...headers } }, (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+        });
+        request.on("error", reject);
+        request.setTimeout(4_000, () => request.destroy(new Error(`no answer to ${target}`)));
+        request.end(body);
+      });
+    try {
+      const large = JSON.stringify({ name: "x".repeat(2_000_000), email: "big@example.test" });
+      // 2 MB, still arriving when the answer goes: refused before the body is
+      // read (no token), then too large to read, and the same connection goes on.
+      expect((await post("/api/v1/customers", large)).status).toBe(401);
+      expect((await post("/api/v1/customers", large, { authorization: `Bearer ${token}` })).status).toBe(413);
+      // MCP takes bodies up to 1 MiB: a 100 KB one (padded JSON) is read whole.
+      const padded = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }).replace("{", `{${" ".repeat(100_000)}`);
+      const listed = await post("/mcp", padded, { authorization: `Bearer ${token}`, accept: "application/json, text/event-stream" });
+      expect(listed.status).toBe(200);
+      expect(listed.body).toContain("list_customers");
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("still serves pages and sign-in through Next, with the same security headers", async () => {
