@@ -193,4 +193,14 @@ describe("production server route table", () => {
     expect(own.match("/oauth/token")).toBeNull();
     expect(own.match("/api/health")).not.toBeNull();
   });
+
+  it("leaves one path of a dynamic route with a header rule of its own to Next", async () => {
+    const rules = [...headerRules, { source: "/api/v1/customers/abc", headers: [{ key: "Cache-Control", value: "no-store" }] }];
+    const distDir = tempBuild({ rules });
+    built.push(distDir);
+    const own = await loadRouteTable({ distDir, machineRoutes: MACHINE_ROUTES, headerRules: rules });
+    expect(own.problems).toEqual([]);
+    expect(own.match("/api/v1/customers/abc")).toBeNull();
+    expect(own.match("/api/v1/customers/def")?.params).toEqual({ id: "def" });
+  });
 });
