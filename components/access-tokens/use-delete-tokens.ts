@@ -2,9 +2,10 @@
 import { useState } from "react";
 import { runFormAction } from "@/components/ui/call-form-action";
 import { useToast } from "@/components/ui/toast";
-import { deleteClientTokensAction, deleteTokensAction } from "@/lib/tokens/token-actions";
+import { deleteClientTokensAction, deleteExpiredTokensAction, deleteTokensAction } from "@/lib/tokens/token-actions";
 
-type Target = { ids: string[] } | { clientId: string };
+/** Some tokens, all of a client's, or the expired ones (of a client, or all). */
+type Target = { ids: string[] } | { clientId: string } | { expired: true; clientId: string | null };
 
 /** Runs a delete action, toasts the outcome and reports whether it worked. */
 export function useDeleteTokens() {
@@ -13,10 +14,15 @@ export function useDeleteTokens() {
   async function run(target: Target): Promise<boolean> {
     const data = new FormData();
     if ("ids" in target) for (const id of target.ids) data.append("ids", id);
-    else data.set("clientId", target.clientId);
+    else if (target.clientId !== null) data.set("clientId", target.clientId);
     setPending(true);
     try {
-      const result = "ids" in target ? await runFormAction(deleteTokensAction, data) : await runFormAction(deleteClientTokensAction, data);
+      const result =
+        "ids" in target
+          ? await runFormAction(deleteTokensAction, data)
+          : "expired" in target
+            ? await runFormAction(deleteExpiredTokensAction, data)
+            : await runFormAction(deleteClientTokensAction, data);
       if (result.status === "success") {
         toast(result.message ?? "Deleted.");
         return true;

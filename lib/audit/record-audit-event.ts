@@ -15,7 +15,8 @@ export type AuditAction =
   | "token.create"
   | "token.reveal"
   | "token.delete"
-  | "token.delete_all";
+  | "token.delete_all"
+  | "token.delete_expired";
 
 export interface AuditEventInput {
   ownerId: string;

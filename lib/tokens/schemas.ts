@@ -110,6 +110,9 @@ export const deleteTokensSchema = z.object({
 
 export const clientIdSchema = z.object({ clientId: id });
 
+/** "Delete expired tokens": of one client, or (no clientId) of all the owner's. */
+export const deleteExpiredTokensSchema = z.object({ clientId: id.optional() });
+
 export const TOKEN_STATUSES = ["all", "active", "expired"] as const;
 export type TokenStatus = (typeof TOKEN_STATUSES)[number];
 export const TOKEN_STATUS_LABELS: Record<TokenStatus, string> = { all: "All", active: "Active", expired: "Expired" };

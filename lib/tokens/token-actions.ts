@@ -6,8 +6,9 @@ import { ownerAction } from "@/lib/forms/form-action";
 import { createManualToken } from "@/lib/tokens/create-manual-token";
 import { deleteAccessTokens } from "@/lib/tokens/delete-access-tokens";
 import { deleteClientTokens } from "@/lib/tokens/delete-client-tokens";
+import { deleteExpiredTokens } from "@/lib/tokens/delete-expired-tokens";
 import { revealAccessToken } from "@/lib/tokens/reveal-access-token";
-import { clientIdSchema, createTokenSchema, deleteTokensSchema, tokenIdSchema } from "@/lib/tokens/schemas";
+import { clientIdSchema, createTokenSchema, deleteExpiredTokensSchema, deleteTokensSchema, tokenIdSchema } from "@/lib/tokens/schemas";
 
 export interface CreatedTokenView {
   token: string;
@@ -45,4 +46,13 @@ export const deleteClientTokensAction = ownerAction("deleteClientTokens", client
   const { count } = await deleteClientTokens(owner.id, input.clientId);
   refreshTokenPages();
   return { status: "success", message: count === 1 ? "1 token deleted." : `${count} tokens deleted.` };
+});
+
+export const deleteExpiredTokensAction = ownerAction("deleteExpiredTokens", deleteExpiredTokensSchema, async (owner, input) => {
+  const { count } = await deleteExpiredTokens(owner.id, input.clientId ?? null);
+  refreshTokenPages();
+  return {
+    status: "success",
+    message: count === 0 ? "No expired tokens were left." : count === 1 ? "1 expired token deleted." : `${count.toLocaleString("en")} expired tokens deleted.`,
+  };
 });

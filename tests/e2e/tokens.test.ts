@@ -114,6 +114,11 @@ describe("access tokens in the browser", () => {
     expect(await page.getByLabel("Status").inputValue()).toBe("expired");
     await expect.poll(() => row("Sales export").count()).toBe(0);
     expect(await row("Old staging token").isVisible()).toBe(true);
+    // Expired tokens work for nothing: the Expired view deletes them all at once.
+    await page.getByRole("button", { name: "Delete expired tokens" }).click();
+    await page.getByRole("dialog", { name: "Delete expired tokens?" }).getByRole("button", { name: "Delete expired tokens" }).click();
+    await expect.poll(() => page.getByText("1 expired token deleted.").isVisible()).toBe(true);
+    await expect.poll(() => page.getByText("No tokens match these filters").isVisible()).toBe(true);
     await page.goto("/user/oauth-access-tokens");
 
     await row("Sales export").getByRole("button", { name: "Delete token Sales export" }).click();

@@ -7,6 +7,7 @@ import { fieldErrorsOf } from "@/lib/forms/form-state";
 import { createManualToken } from "@/lib/tokens/create-manual-token";
 import { deleteAccessTokens } from "@/lib/tokens/delete-access-tokens";
 import { deleteClientTokens } from "@/lib/tokens/delete-client-tokens";
+import { deleteExpiredTokens } from "@/lib/tokens/delete-expired-tokens";
 import { findActiveToken } from "@/lib/tokens/find-active-token";
 import { listClientTokens } from "@/lib/tokens/list-client-tokens";
 import { listOwnerTokens, type OwnerTokenFilters } from "@/lib/tokens/list-owner-tokens";
@@ -360,6 +361,33 @@ describe("deleting tokens", () => {
     expect((await db().refreshToken.findUniqueOrThrow({ where: { id: refresh.id } })).revokedAt).not.toBeNull();
     const [event] = await auditEvents(owner.id, "token.delete_all", client.id);
     expect(JSON.parse(event!.details)).toMatchObject({ count: 4 });
+  });
+
+  it("deletes the expired tokens of one client or of all, never a live one or another owner's, and keeps their grants", async () => {
+    const { owner, client } = await ownerWithClient();
+    const otherClient = await createTestClient(owner.id);
+    const past = new Date(Date.now() - DAY);
+    const grantId = crypto.randomUUID();
+    const expired = await createTestToken(owner.id, client.id, { createdVia: "authorization_code", grantId, expiresAt: past });
+    const live = await createTestToken(owner.id, client.id, { expiresAt: new Date(Date.now() + DAY) });
+    const forever = await createTestToken(owner.id, client.id);
+    const expiredElsewhere = await createTestToken(owner.id, otherClient.id, { expiresAt: past });
+    const refresh = await db().refreshToken.create({
+      data: { tokenHash: crypto.randomBytes(32).toString("hex"), ownerId: owner.id, clientId: client.id, grantId, expiresAt: new Date(Date.now() + DAY) },
+    });
+    const other = await createOwner("other");
+    const theirs = await createTestToken(other.id, (await createTestClient(other.id)).id, { expiresAt: past });
+    const ids = async () => (await db().accessToken.findMany({ where: { id: { in: [expired.id, live.id, forever.id, expiredElsewhere.id, theirs.id] } } })).map((t) => t.id);
+
+    expect((await failure(deleteExpiredTokens(other.id, client.id))).code).toBe("not_found");
+    expect(await deleteExpiredTokens(owner.id, client.id)).toEqual({ count: 1 });
+    expect((await ids()).sort()).toEqual([live.id, forever.id, expiredElsewhere.id, theirs.id].sort());
+    // The app may still hold a good refresh token: its grant stays.
+    expect((await db().refreshToken.findUniqueOrThrow({ where: { id: refresh.id } })).revokedAt).toBeNull();
+
+    expect(await deleteExpiredTokens(owner.id, null)).toEqual({ count: 1 });
+    expect((await ids()).sort()).toEqual([live.id, forever.id, theirs.id].sort());
+    expect(await deleteExpiredTokens(owner.id, null)).toEqual({ count: 0 });
   });
 });
 

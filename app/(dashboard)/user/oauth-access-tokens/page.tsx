@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DeleteExpiredTokensButton } from "@/components/access-tokens/delete-expired-tokens-button";
 import { KeysetPagination } from "@/components/access-tokens/keyset-pagination";
 import { TokenFilters } from "@/components/access-tokens/token-filters";
 import { TokenList } from "@/components/access-tokens/token-list";
@@ -36,6 +37,12 @@ export default async function AccessTokensPage({ searchParams }: { searchParams:
       ) : null}
       {page.tokens.length > 0 ? (
         <div>
+          {query.status === "expired" ? (
+            <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+              <p className="text-sm text-zinc-600">Expired tokens work for nothing; they stay listed until you delete them.</p>
+              <DeleteExpiredTokensButton clientId={query.client ?? null} clientName={clients.find((c) => c.id === query.client)?.name ?? null} />
+            </div>
+          ) : null}
           <TokenList tokens={page.tokens} showClient selectable />
           <KeysetPagination pathname={PATH} query={query} result={page} />
         </div>
