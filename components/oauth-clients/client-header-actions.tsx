@@ -1,7 +1,7 @@
 "use client";
 import { useState, useTransition } from "react";
 import { callFormAction, errorMessage } from "@/components/ui/call-form-action";
-import { Button, Spinner } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useToast } from "@/components/ui/toast";
 import { deleteClientAction, setClientDisabledAction } from "@/lib/clients/actions/client-status-actions";
@@ -42,8 +42,7 @@ export function ClientHeaderActions({ id, name, disabled }: ClientHeaderActionsP
     <div className="flex flex-wrap gap-2">
       {disabled ? (
         // Inactive, not disabled, while it works: the same button becomes Disable, and keeps the focus.
-        <Button variant="secondary" inactive={pending && open === null} aria-busy={(pending && open === null) || undefined} onClick={() => setDisabled(false)}>
-          {pending && open === null ? <Spinner /> : null}
+        <Button variant="secondary" pending={pending && open === null} inactive={pending && open === null} onClick={() => setDisabled(false)}>
           Enable
         </Button>
       ) : (

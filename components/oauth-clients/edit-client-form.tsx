@@ -8,6 +8,7 @@ import { TextAreaField, TextField } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateClientAction } from "@/lib/clients/actions/update-client-action";
+import { parseRedirectUriLines } from "@/lib/clients/redirect-uris";
 
 interface EditClientFormProps {
   clientId: string;
@@ -38,10 +39,7 @@ export function EditClientForm({ clientId, name, description, redirectUris, from
   useUnsavedChangesGuard(typed.formKey === formKey && typed.dirty, "You have unsaved changes to this client. Leave without saving them?");
   function noteChange(event: FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    const uris = String(form.get("redirectUris") ?? "")
-      .split("\n")
-      .map((line) => line.trim())
-      .filter(Boolean);
+    const uris = parseRedirectUriLines(String(form.get("redirectUris") ?? ""));
     setTyped({
       formKey,
       dirty: form.get("name") !== name || form.get("description") !== description || uris.join("\n") !== redirectUris.join("\n"),

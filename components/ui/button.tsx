@@ -21,7 +21,8 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /**
    * Does nothing, and looks and reads as unavailable, but keeps the keyboard
    * focus: for a button that becomes unavailable by being used (All off, once
-   * all is off), which `disabled` would take the focus from.
+   * all is off), which `disabled` would take the focus from. With `pending`,
+   * the button shows its spinner and stays focusable.
    */
   inactive?: boolean;
 }
@@ -33,7 +34,7 @@ export function Button({ variant = "primary", size = "md", pending, inactive, cl
       aria-busy={pending || undefined}
       {...rest}
       onClick={inactive ? (event) => event.preventDefault() : onClick}
-      disabled={disabled || pending}
+      disabled={disabled || (pending && !inactive)}
       aria-disabled={inactive || undefined}
       className={`${buttonClasses(variant, size)} ${className}`}
     >
