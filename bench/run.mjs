@@ -21,6 +21,7 @@ import { PROFILES, seedDatabase } from "./seed.mjs";
 import { scenarios as defineScenarios, TARGETS } from "./scenarios.mjs";
 import { cpuTimeUs, startProcess, waitForHttp, peakRssMb } from "./lib/processes.mjs";
 import { renderTable } from "./lib/report.mjs";
+import { productionServerArgs } from "../server/start-command.mjs";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 process.chdir(projectDir);
@@ -130,7 +131,7 @@ async function startLatch(name, databaseUrl, keys, kind = "production-server") {
   const { port, child, logFile } = await startProcess(name, workDir, (p) =>
     kind === "next-start"
       ? ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(p)]
-      : [...profile, "server/production-server.mjs", "-H", "127.0.0.1", "-p", String(p)],
+      : [...profile, ...productionServerArgs(), "-H", "127.0.0.1", "-p", String(p)],
   (p) => ({
     ...keys,
     DATABASE_URL: databaseUrl,

@@ -6,10 +6,10 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort, startAppServer, type AppServer } from "../support/app-server";
 import { ownerWithToken } from "../support/resource-helpers";
+import { productionServerArgs } from "@/server/start-command.mjs";
 
 const baseUrl = inject("baseUrl");
 const serverEnv = inject("serverEnv");
@@ -228,7 +228,7 @@ describe.runIf(usesProductionServer)("production server fast path", () => {
 
   it("refuses to start on a bad configuration, as next start does, before it listens", async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [path.resolve("server/production-server.mjs"), "-H", "127.0.0.1", "-p", String(port)], {
+    const child = spawn(process.execPath, [...productionServerArgs(), "-H", "127.0.0.1", "-p", String(port)], {
       env: { ...process.env, ...serverEnv, AUTH_SECRET: "too-short", NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { productionServerArgs } from "@/server/start-command.mjs";
 
 export interface AppServer {
   baseUrl: string;
@@ -38,7 +39,7 @@ function serverCommand(kind: ServerKind, port: number): string[] {
   const address = ["-H", "127.0.0.1", "-p", String(port)];
   return kind === "next-start"
     ? [path.resolve("node_modules/next/dist/bin/next"), "start", ...address]
-    : [path.resolve("server/production-server.mjs"), ...address];
+    : [...productionServerArgs(), ...address];
 }
 
 export async function startAppServer(

@@ -1,0 +1,15 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { productionServerArgs } from "@/server/start-command.mjs";
+
+describe("productionServerArgs", () => {
+  it("gives node the flags of npm start's script, then the production server by its absolute path", () => {
+    const args = productionServerArgs();
+    const script = args.findIndex((arg) => !arg.startsWith("-"));
+    expect(args.slice(0, script)).toContain("--max-old-space-size=1536");
+    expect(path.isAbsolute(args[script]!)).toBe(true);
+    expect(fs.existsSync(args[script]!)).toBe(true);
+    expect(args[script]).toMatch(/server[/\\]production-server\.mjs$/);
+  });
+});
