@@ -24,8 +24,8 @@ import { logError } from "@/lib/log";
 // worker's last checkpoint itself, right after one of its commits, and its
 // next commit starts the log over. That short checkpoint (and its fsync) is
 // the only one left on the event loop, and it is kept short: a checkpoint of
-// the worker's that copied more than CATCH_UP_FRAMES pages (commits landed
-// while it ran) goes again at once, and only a short one tells the direct
+// the worker's that copied more than CATCH_UP_FRAMES pages while commits
+// landed goes again at once, and mostly only a short one tells the direct
 // connection the log's length. Without that, the direct connection's
 // checkpoint copied what a whole 50 ms checkpoint of the worker's had let
 // through: 9–17 ms on the event loop, four or five times a second while the
@@ -43,10 +43,14 @@ const CHECKPOINT_EVERY_MS = 50;
 /** Pages in the log past which the direct connection checkpoints the rest itself, so the log starts over. */
 export const RESTART_FRAMES = 4096;
 /**
- * A worker's checkpoint that copied more pages than this goes again at once,
- * before it tells the direct connection the log's length (see below).
+ * A worker's checkpoint that copied more pages than this, with commits
+ * landing while it ran, goes again at once, MAX_CATCH_UPS times at most in a
+ * row, before it tells the direct connection the log's length. The limit
+ * keeps a log that grows faster than it is copied (a slow disk) from never
+ * being reported, and so never starting over.
  */
 const CATCH_UP_FRAMES = 32;
+const MAX_CATCH_UPS = 8;
 
 // Slots of the state shared with the worker (Int32Array).
 const COMMITS = 0; // commits on the direct connection, counted by it
@@ -68,6 +72,8 @@ const [COMMITS, RUNNING, LOG_FRAMES, PAUSE] = workerData.slots;
 let checkpointed = -1;
 // Pages of the log copied back when the last checkpoint ended.
 let copiedBefore = 0;
+// Checkpoints run back to back so far.
+let catchUps = 0;
 for (;;) {
   const commits = Atomics.load(state, COMMITS);
   if (commits !== checkpointed) {
@@ -81,15 +87,22 @@ for (;;) {
     }
     // busy = 1: another checkpoint was running; the next commit brings this one back.
     if (row.busy === 0) {
-      // A log that started over since (shorter than what was copied) is all new.
+      // Pages copied back since the last checkpoint ended (all of them in a
+      // log that started over since and is still shorter; one that grew past
+      // that again is counted short, which only means one catch-up less).
       const copied = row.checkpointed >= copiedBefore ? row.checkpointed - copiedBefore : row.checkpointed;
       copiedBefore = row.checkpointed;
-      // A long checkpoint: commits landed while it ran. Copy those at once,
-      // before the direct connection hears of the log's length: what it then
-      // copies itself to start the log over is what one short run left.
-      if (copied > workerData.catchUpFrames) continue;
+      // A long checkpoint, with commits landing while it ran: go again at
+      // once (a few times at most), before the direct connection hears of the
+      // log's length, so that what it copies itself to start the log over is
+      // what a short checkpoint left.
+      if (copied > workerData.catchUpFrames && Atomics.load(state, COMMITS) !== checkpointed && catchUps < workerData.maxCatchUps) {
+        catchUps += 1;
+        continue;
+      }
       Atomics.store(state, LOG_FRAMES, row.log);
     }
+    catchUps = 0;
     Atomics.wait(state, PAUSE, 0, workerData.everyMs);
   } else {
     Atomics.wait(state, COMMITS, commits);
@@ -123,6 +136,7 @@ export function startCheckpointer(db: Database.Database, file: string): void {
       slots: [COMMITS, RUNNING, LOG_FRAMES, PAUSE],
       everyMs: CHECKPOINT_EVERY_MS,
       catchUpFrames: CATCH_UP_FRAMES,
+      maxCatchUps: MAX_CATCH_UPS,
     },
     // It holds a prepared statement and a few numbers: a small heap of its own.
     resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 },
