@@ -58,7 +58,7 @@ function configProblems(routesManifest, headerRules) {
   }
   // The fast path repeats "/:path*" and leaves a route with a rule of its own
   // exact path to Next; a rule for a pattern of paths it could not place.
-  if (headerRules.some((r) => r.source !== "/:path*" && /[:(*?]/.test(r.source))) {
+  if (headerRules.some((r) => r.source !== "/:path*" && /[:(*?{]/.test(r.source))) {
     problems.push("server/security-headers.cjs has a rule for a pattern of paths other than /:path*");
   }
   return problems;
@@ -100,7 +100,8 @@ export async function loadRouteTable({ distDir, machineRoutes, headerRules }) {
   const problems = configProblems(routesManifest, headerRules);
   // Only the "/:path*" rule is repeated on the fast path; a route with a rule
   // of its own stays with Next.
-  const ownRules = new Set(headerRules.filter((r) => r.source !== "/:path*").map((r) => r.source));
+  // Next matches a rule's path without regard to case.
+  const ownRules = new Set(headerRules.filter((r) => r.source !== "/:path*").map((r) => r.source.toLowerCase()));
 
   /** @type {Map<string, FastRoute>} */
   const fast = new Map();
@@ -109,7 +110,7 @@ export async function loadRouteTable({ distDir, machineRoutes, headerRules }) {
     if (!appPath.endsWith("/route")) continue;
     const page = pageOf(appPath);
     if (!listed(page, machineRoutes)) continue;
-    if (ownRules.has(page)) {
+    if (ownRules.has(page.toLowerCase())) {
       skipped.push(`${page} (has headers of its own in next.config.js)`);
       continue;
     }
@@ -151,7 +152,7 @@ export async function loadRouteTable({ distDir, machineRoutes, headerRules }) {
     if (pathname.includes("%") || pathname.includes("//") || pathname.includes("\\") || DOT_SEGMENT.test(pathname)) return null;
     for (const matcher of matchers) if (matcher.test(pathname)) return null;
     // A path with a header rule of its own (also one path of a dynamic route).
-    if (ownRules.has(pathname)) return null;
+    if (ownRules.size > 0 && ownRules.has(pathname.toLowerCase())) return null;
     const exact = fast.get(pathname);
     if (exact) return { route: exact, params: NO_PARAMS };
     if (staticPages.has(pathname)) return null;

@@ -1,10 +1,6 @@
 "use client";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useDeleteTokens } from "@/components/access-tokens/use-delete-tokens";
+import { DeleteTokensButton } from "@/components/access-tokens/delete-tokens-button";
 
-/** Deletes every token of the client, after a confirmation that states how many. */
 interface DeleteClientTokensButtonProps {
   clientId: string;
   clientName: string;
@@ -13,31 +9,21 @@ interface DeleteClientTokensButtonProps {
   capped?: boolean;
 }
 
+/** Deletes every token of the client, after a confirmation that states how many. */
 export function DeleteClientTokensButton({ clientId, clientName, count, capped = false }: DeleteClientTokensButtonProps) {
-  const [open, setOpen] = useState(false);
-  const { pending, run } = useDeleteTokens();
   const noun = count === 1 && !capped ? "1 token" : `${count.toLocaleString("en")}${capped ? "+" : ""} tokens`;
   return (
-    <>
-      <Button variant="secondary" className="text-red-700" onClick={() => setOpen(true)}>
-        Delete all tokens
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onClose={() => setOpen(false)}
-        onConfirm={async () => {
-          if (await run({ clientId })) setOpen(false);
-        }}
-        pending={pending}
-        title={`Delete all ${noun}?`}
-        description={
-          <>
-            Every access token of <strong className="font-medium text-zinc-900">{clientName}</strong> ({noun}) stops working at once, and the
-            client&apos;s refresh tokens are revoked, so apps must be authorized again. This can&apos;t be undone.
-          </>
-        }
-        confirmLabel={`Delete ${noun}`}
-      />
-    </>
+    <DeleteTokensButton
+      target={{ clientId }}
+      button={{ variant: "secondary", className: "text-red-700", children: "Delete all tokens" }}
+      title={`Delete all ${noun}?`}
+      description={
+        <>
+          Every access token of <strong className="font-medium text-zinc-900">{clientName}</strong> ({noun}) stops working at once, and the
+          client&apos;s refresh tokens are revoked, so apps must be authorized again. This can&apos;t be undone.
+        </>
+      }
+      confirmLabel={`Delete ${noun}`}
+    />
   );
 }

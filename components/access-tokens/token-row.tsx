@@ -90,13 +90,11 @@ export function TokenRow({ token, columns, showClient, selection }: TokenRowProp
                 <Badge tone="red">Expired</Badge>
                 <RelativeTime date={token.expiresAt} />
               </span>
-            ) : token.client.disabled ? (
+            ) : (
               <span className="flex flex-wrap items-center gap-1.5">
-                <Badge tone="amber">Client disabled</Badge>
+                {token.client.disabled ? <Badge tone="amber">Client disabled</Badge> : null}
                 <RelativeTime date={token.expiresAt} empty="Never" />
               </span>
-            ) : (
-              <RelativeTime date={token.expiresAt} empty="Never" />
             )}
           </Cell>
           <Cell label="Last used" className="flex flex-col lg:block">

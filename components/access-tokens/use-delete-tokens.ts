@@ -5,13 +5,13 @@ import { useToast } from "@/components/ui/toast";
 import { deleteClientTokensAction, deleteExpiredTokensAction, deleteTokensAction } from "@/lib/tokens/token-actions";
 
 /** Some tokens, all of a client's, or the expired ones (of a client, or all). */
-type Target = { ids: string[] } | { clientId: string } | { expired: true; clientId: string | null };
+export type DeleteTokensTarget = { ids: string[] } | { clientId: string } | { expired: true; clientId: string | null };
 
 /** Runs a delete action, toasts the outcome and reports whether it worked. */
 export function useDeleteTokens() {
   const toast = useToast();
   const [pending, setPending] = useState(false);
-  async function run(target: Target): Promise<boolean> {
+  async function run(target: DeleteTokensTarget): Promise<boolean> {
     const data = new FormData();
     if ("ids" in target) for (const id of target.ids) data.append("ids", id);
     else if (target.clientId !== null) data.set("clientId", target.clientId);

@@ -39,10 +39,12 @@ export function EditClientForm({ clientId, name, description, redirectUris, from
   useUnsavedChangesGuard(typed.formKey === formKey && typed.dirty, "You have unsaved changes to this client. Leave without saving them?");
   function noteChange(event: FormEvent<HTMLFormElement>) {
     const form = new FormData(event.currentTarget);
-    const uris = parseRedirectUriLines(String(form.get("redirectUris") ?? ""));
+    // Read as the save reads them: spaces around a name or description are not kept.
+    const text = (field: string) => String(form.get(field) ?? "").trim();
+    const uris = parseRedirectUriLines(text("redirectUris"));
     setTyped({
       formKey,
-      dirty: form.get("name") !== name || form.get("description") !== description || uris.join("\n") !== redirectUris.join("\n"),
+      dirty: text("name") !== name.trim() || text("description") !== description.trim() || uris.join("\n") !== redirectUris.join("\n"),
     });
   }
 

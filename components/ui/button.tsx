@@ -17,25 +17,29 @@ export function buttonClasses(variant: Variant = "primary", size: "sm" | "md" = 
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   size?: "sm" | "md";
+  /**
+   * At work: shows a spinner, does nothing when pressed again, and keeps the
+   * keyboard focus (a `disabled` button would drop it to the page).
+   */
   pending?: boolean;
   /**
    * Does nothing, and looks and reads as unavailable, but keeps the keyboard
    * focus: for a button that becomes unavailable by being used (All off, once
-   * all is off), which `disabled` would take the focus from. With `pending`,
-   * the button shows its spinner and stays focusable.
+   * all is off), which `disabled` would take the focus from.
    */
   inactive?: boolean;
 }
 
-export function Button({ variant = "primary", size = "md", pending, inactive, className = "", children, disabled, onClick, ...rest }: ButtonProps) {
+export function Button({ variant = "primary", size = "md", pending, inactive, className = "", children, onClick, ...rest }: ButtonProps) {
+  const unavailable = pending || inactive;
   return (
     <button
       type="button"
       aria-busy={pending || undefined}
       {...rest}
-      onClick={inactive ? (event) => event.preventDefault() : onClick}
-      disabled={disabled || (pending && !inactive)}
-      aria-disabled={inactive || undefined}
+      // preventDefault also stops a submit button submitting its form (Enter in a field included).
+      onClick={unavailable ? (event) => event.preventDefault() : onClick}
+      aria-disabled={unavailable || undefined}
       className={`${buttonClasses(variant, size)} ${className}`}
     >
       {pending ? <Spinner /> : null}

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/prisma";
 import { notFound } from "@/lib/errors";
+import { statusWhere } from "@/lib/tokens/list-owner-tokens";
 
 /**
  * Deletes the owner's expired access tokens (of one of their clients, or of
@@ -17,10 +18,16 @@ export async function deleteExpiredTokens(ownerId: string, clientId: string | nu
       if (!client) throw notFound("Client not found.");
     }
     const { count } = await tx.accessToken.deleteMany({
-      where: { ownerId, ...(clientId === null ? {} : { clientId }), expiresAt: { lte: now } },
+      // Exactly what the list's Expired filter shows.
+      where: { ownerId, ...(clientId === null ? {} : { clientId }), ...statusWhere("expired", now) },
     });
     await recordAuditEvent(
-      { ownerId, action: "token.delete_expired", targetType: "token", ...(clientId === null ? {} : { targetId: clientId }), details: { count, clientId } },
+      {
+        ownerId,
+        action: "token.delete_expired",
+        ...(clientId === null ? { targetType: "token" } : { targetType: "client", targetId: clientId }),
+        details: { count, clientId },
+      },
       tx,
     );
     return { count };

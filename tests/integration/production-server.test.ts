@@ -171,11 +171,11 @@ describe.runIf(usesProductionServer)("production server fast path", () => {
     const { token } = await ownerWithToken();
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const post = (target: string, body: string, headers: Record<string, string> = {}) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
+      new Promise<{ status: number; body: string; reused: boolean }>((resolve, reject) => {
         const request = http.request(new URL(target, baseUrl), { method: "POST", agent, headers: { "content-type": "application/json", ...headers } }, (response) => {
           let text = "";
           response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text, reused: request.reusedSocket }));
         });
         request.on("error", reject);
         request.setTimeout(4_000, () => request.destroy(new Error(`no answer to ${target}`)));
@@ -186,11 +186,14 @@ describe.runIf(usesProductionServer)("production server fast path", () => {
       // 2 MB, still arriving when the answer goes: refused before the body is
       // read (no token), then too large to read, and the same connection goes on.
       expect((await post("/api/v1/customers", large)).status).toBe(401);
-      expect((await post("/api/v1/customers", large, { authorization: `Bearer ${token}` })).status).toBe(413);
+      const tooLarge = await post("/api/v1/customers", large, { authorization: `Bearer ${token}` });
+      expect(tooLarge.status).toBe(413);
+      expect(tooLarge.reused).toBe(true);
       // MCP takes bodies up to 1 MiB: a 100 KB one (padded JSON) is read whole.
       const padded = JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }).replace("{", `{${" ".repeat(100_000)}`);
       const listed = await post("/mcp", padded, { authorization: `Bearer ${token}`, accept: "application/json, text/event-stream" });
       expect(listed.status).toBe(200);
+      expect(listed.reused).toBe(true);
       expect(listed.body).toContain("list_customers");
     } finally {
       agent.destroy();

@@ -201,6 +201,8 @@ describe("production server route table", () => {
     const own = await loadRouteTable({ distDir, machineRoutes: MACHINE_ROUTES, headerRules: rules });
     expect(own.problems).toEqual([]);
     expect(own.match("/api/v1/customers/abc")).toBeNull();
+    // Next matches a rule's path without regard to case.
+    expect(own.match("/api/v1/customers/ABC")).toBeNull();
     expect(own.match("/api/v1/customers/def")?.params).toEqual({ id: "def" });
   });
 });

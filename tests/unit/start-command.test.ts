@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { productionServerArgs } from "@/server/start-command.mjs";
+import { productionServerArgs, SERVER_SCRIPT, START_FLAGS } from "@/server/start-command.mjs";
 
 describe("productionServerArgs", () => {
   it("gives node the flags of npm start's script, then the production server by its absolute path", () => {
@@ -11,5 +11,10 @@ describe("productionServerArgs", () => {
     expect(path.isAbsolute(args[script]!)).toBe(true);
     expect(fs.existsSync(args[script]!)).toBe(true);
     expect(args[script]).toMatch(/server[/\\]production-server\.mjs$/);
+  });
+
+  it("is the command of package.json's start script", () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.resolve("package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe(`node ${START_FLAGS.join(" ")} ${SERVER_SCRIPT}`);
   });
 });
