@@ -49,6 +49,19 @@ export function sqliteTime(value: string | number | null): Date | null {
   return value === null ? null : new Date(value);
 }
 
+/**
+ * SQL that is true when a column holds a time exactly as Prisma stores it,
+ * "2026-11-30T10:00:00.000+00:00" (sqliteDate): a day and time that SQLite,
+ * having read it, writes back the same. A blank, a month 13, a 30 February,
+ * an hour 24, another offset or precision, milliseconds as a number all
+ * fail; such a time (written by hand, by another tool) is compared as text
+ * in no statement of Latch's own. The first test keeps out "now", which
+ * SQLite refuses to read in an index, and costs a fraction of the rest.
+ */
+export function sqliteStoredByPrisma(column: string): string {
+  return `"${column}" GLOB '[0-9][0-9][0-9][0-9]-*' AND "${column}" = strftime('%Y-%m-%dT%H:%M:%f+00:00', julianday("${column}"))`;
+}
+
 /** A date as Prisma stores it in SQLite (ISO 8601, UTC, "+00:00"), so text comparisons order like times. */
 export function sqliteDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");

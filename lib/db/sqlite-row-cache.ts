@@ -3,16 +3,19 @@ import { sqliteDataVersion } from "@/lib/db/sqlite-direct";
 
 // Rows read on the direct SQLite connection (lib/db/sqlite-direct.ts), kept
 // for as long as nothing can have changed them, so a hot row is not read and
-// converted again on every request. A kept row is as current as a fresh read:
+// converted again on every request. A kept row is as current as a fresh read
+// (but for what RowCacheOptions lets a cache ignore):
 //
 // - SQLite's `PRAGMA data_version` changes whenever any other connection
 //   commits (Prisma's in this process, any other process), and a row is only
 //   used while it is the same as when the row was read;
 // - the direct connection's own writes do not change it, so each of those
-//   that touches a cached table says so (noteSqliteRowsChanged). It writes
-//   only usage: counts, and the last-use times of tokens and clients
-//   (lib/usage/write-usage-batch.ts); a cache whose rows leave those times
-//   out need not hear of its writes (RowCacheOptions).
+//   that touches a cached table says so (noteSqliteRowsChanged). Of kept
+//   rows it changes only the last-use times of tokens and clients
+//   (lib/usage/write-usage-batch.ts), and deletes a refresh grant's expired
+//   access tokens; the tokens and refresh tokens it inserts are new keys. A
+//   cache whose rows leave those times out, or read them only as a hint,
+//   need not hear of its writes (RowCacheOptions).
 //
 // Checking costs one pragma (about 1 µs in a loop, a statement of its own),
 // or nothing where a read of the same request gave the data version already
@@ -41,9 +44,11 @@ interface Kept<Row> {
 
 export interface RowCacheOptions {
   /**
-   * False where no kept column is one the direct connection writes (see
-   * above): its rows then stay kept across its batches of last-use times,
-   * which come every second or so while tokens are in use.
+   * False where no kept column is one the direct connection writes, or
+   * where its readers can do with an older value of one (see above and
+   * lib/resource/find-bearer-token.ts): its rows then stay kept across its
+   * batches of last-use times, which come every second or so while tokens
+   * are in use.
    */
   changedByLocalWrites?: boolean;
 }

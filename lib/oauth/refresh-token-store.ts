@@ -3,7 +3,7 @@ import type { RefreshToken } from "@prisma/client";
 import { config } from "@/lib/config/env";
 import { pgPool, pgRows, pgStatement } from "@/lib/db/pg-direct";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
-import { sqliteDate, sqliteGet, sqliteTime, type SqliteStored } from "@/lib/db/sqlite-reader";
+import { sqliteDate, sqliteGet, sqliteStoredByPrisma, sqliteTime, type SqliteStored } from "@/lib/db/sqlite-reader";
 import { sqliteTryTransaction, timeOrderedId } from "@/lib/db/sqlite-writer";
 import { grantTokens, type GrantTokens, type IssueTokensInput, type TokenResponse } from "@/lib/oauth/issue-tokens";
 import { accessTokenInsert } from "@/lib/tokens/mint-access-token";
@@ -45,7 +45,14 @@ const SPEND = `UPDATE "RefreshToken" SET "usedAt" = ? WHERE "id" = ${TEXT_PARAM}
 // credentials), so once ANALYZE has run SQLite reckons a grant id matches
 // every row, and with the value hidden from it (TEXT_PARAM) it scanned the
 // table instead (50 ms a refresh on the bench's 202,000 tokens, measured).
-const DELETE_EXPIRED = `DELETE FROM "AccessToken" INDEXED BY "AccessToken_grantId_idx" WHERE "grantId" = ${TEXT_PARAM} AND "expiresAt" < ?`;
+// Only an expiry stored as Prisma stores it is compared, as text: one stored
+// otherwise (milliseconds, a blank for the "T") sorts apart from the time it
+// names, and a live token would go. That matters twice: the bearer check
+// keeps token rows across the direct connection's own writes
+// (lib/resource/find-bearer-token.ts), and this is the only one of those
+// that removes a row; what it removes, the bearer check refuses anyway.
+const DELETE_EXPIRED = `DELETE FROM "AccessToken" INDEXED BY "AccessToken_grantId_idx"
+  WHERE "grantId" = ${TEXT_PARAM} AND "expiresAt" < ? AND ${sqliteStoredByPrisma("expiresAt")}`;
 const PG_DELETE_EXPIRED = `DELETE FROM "AccessToken" WHERE "grantId" = ? AND "expiresAt" < ?`;
 const INSERT_REFRESH = `INSERT INTO "RefreshToken" ("id", "tokenHash", "ownerId", "clientId", "grantId", "scope", "audience", "expiresAt", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;

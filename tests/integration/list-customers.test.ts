@@ -4,9 +4,10 @@
 // paging included; a page with times stored otherwise than Prisma writes them
 // comes from Prisma itself.
 import { describe, expect, it } from "vitest";
-import { listCustomers, listCustomersAnswer } from "@/lib/commerce/list-customers";
+import { listCustomers, listCustomersAnswer, SQLITE_PAGE_STATEMENTS } from "@/lib/commerce/list-customers";
 import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
+import { sqliteDirect } from "@/lib/db/sqlite-direct";
 import { JsonText, jsonText } from "@/lib/http/json-text";
 import { createOwner } from "../support/factories";
 
@@ -41,7 +42,21 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
     await db().customer.create({ data: { ownerId: owner.id, email: "prisma@example.test", name: "By Prisma", createdAt: new Date(Date.UTC(2026, 0, 1)) } });
     // Times stored by hand or another tool: with Z, without milliseconds, with
     // another offset, with a space (SQLite's CURRENT_TIMESTAMP) and with a space and an offset.
-    const stored = ["2026-02-01T10:00:00Z", "2026-02-02T10:00:00.5+00:00", "2026-02-03T12:00:00.123+02:00", "2026-02-04 10:00:00", "2026-02-05 10:00:00.000+00:00"];
+    // Then of Prisma's length, with a blank inside, and naming no day and time
+    // as written: a 30 February, an hour 24 and a second 60 (Prisma rolls them
+    // over) and a month 13.
+    const stored = [
+      "2026-02-01T10:00:00Z",
+      "2026-02-02T10:00:00.5+00:00",
+      "2026-02-03T12:00:00.123+02:00",
+      "2026-02-04 10:00:00",
+      "2026-02-05 10:00:00.000+00:00",
+      "2026-02-08T10: 0:00.000+00:00",
+      "2026-02-30T10:00:00.000+00:00",
+      "2026-02-06T24:00:00.000+00:00",
+      "2026-02-07T10:00:60.000+00:00",
+      "2026-13-01T10:00:00.000+00:00",
+    ];
     for (const [i, at] of stored.entries()) {
       await db().$executeRawUnsafe(
         `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, NULL, ?, ?)`,
@@ -58,10 +73,48 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
     const page = JSON.parse(fast) as { data: { createdAt: string }[] };
     expect(page.data.map((c) => c.createdAt)).toContain("2026-02-03T10:00:00.123Z");
     // The page after the hand-stored ones holds only Prisma's times again.
-    const first = JSON.parse((await bothTexts(owner.id, 5, undefined, "by Prisma")).fast) as { nextCursor: string };
+    const first = JSON.parse((await bothTexts(owner.id, stored.length, undefined, "by Prisma")).fast) as { nextCursor: string };
     const rest = await bothTexts(owner.id, 5, first.nextCursor, "by SQLite");
     expect(rest.fast).toBe(rest.general);
     expect((JSON.parse(rest.fast) as { data: { name: string }[] }).data.map((c) => c.name)).toEqual(["By Prisma"]);
+  });
+
+  it("keeps no record for a customer with any odd time or value, and refuses none of those writes", async () => {
+    const at = "2026-03-01T10:00:00.000+00:00";
+    // A time of Prisma's length with a blank inside, days and times that do
+    // not exist as written, one SQLite reads as the present moment, and a
+    // BLOB where the API shows text: each alone sends its page to Prisma.
+    const odd: [time: string, name: string][] = [
+      ["2026-03-01T10: 0:00.000+00:00", "'Blank'"],
+      ["2026-02-30T10:00:00.000+00:00", "'Thirtieth of February'"],
+      ["2026-03-01T24:00:00.000+00:00", "'Hour 24'"],
+      ["2026-03-01T10:00:60.000+00:00", "'Second 60'"],
+      ["2026-13-01T10:00:00.000+00:00", "'Month 13'"],
+      ["now", "'Now'"],
+      [at, "X'00ff'"],
+    ];
+    const page = (ownerId: string) => sqliteDirect().db.prepare(SQLITE_PAGE_STATEMENTS.first).pluck(true).all({ owner: ownerId, limit: 5 });
+    for (const [time, name] of odd) {
+      const owner = await createOwner();
+      await db().$executeRawUnsafe(
+        `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, 'odd@example.test', ${name}, NULL, ?, ?)`,
+        `odd${owner.id}`,
+        owner.id,
+        time,
+        at,
+      );
+      expect([name, page(owner.id)]).toEqual([name, [null]]);
+    }
+    // The same row with Prisma's time and text has its record.
+    const owner = await createOwner();
+    await db().$executeRawUnsafe(
+      `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, 'odd@example.test', 'Even', NULL, ?, ?)`,
+      `even${owner.id}`,
+      owner.id,
+      at,
+      at,
+    );
+    expect(page(owner.id)).toEqual([`{"id":"even${owner.id}","email":"odd@example.test","name":"Even","phone":null,"createdAt":"2026-03-01T10:00:00.000Z","updatedAt":"2026-03-01T10:00:00.000Z"}`]);
   });
 
   it("pages with the same records and cursors, ties on the time broken by id", async () => {
@@ -82,6 +135,20 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen).size).toBe(7);
+  });
+
+  it("reads every page from the records SQLite keeps in the list's index, evaluating nothing", () => {
+    // The migration's index expression must be the statements' own, word for
+    // word; else SQLite would write every record again at each read.
+    const { db: direct } = sqliteDirect();
+    const params = { owner: "o", limit: 1, at: "a", id: "i" };
+    for (const sql of [SQLITE_PAGE_STATEMENTS.first, SQLITE_PAGE_STATEMENTS.after]) {
+      const plan = (direct.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((step) => step.detail);
+      expect(plan).toHaveLength(1);
+      expect(plan[0]).toMatch(/^SEARCH Customer USING COVERING INDEX Customer_ownerId_createdAt_id_record_idx \(ownerId=\?/);
+      const program = direct.prepare(`EXPLAIN ${sql}`).all(params) as { opcode: string; p4: unknown }[];
+      expect(program.filter((op) => /Func/.test(op.opcode)).map((op) => op.p4)).toEqual([]);
+    }
   });
 
   it("answers an owner without customers with an empty page", async () => {

@@ -5,6 +5,7 @@ import { config } from "@/lib/config/env";
 import { hashSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/prisma";
 import { createTestClient } from "../support/factories";
+import { callApi } from "../support/resource-helpers";
 import { INSECURE, authorizeThroughConsent, authorizeUrl, basic, discover, newPkce, postForm, runCodeFlow, signedInOwner } from "../support/oauth";
 
 const baseUrl = inject("baseUrl");
@@ -98,6 +99,19 @@ describe("refresh token grant", () => {
     // A live token of the grant stays through the next refresh.
     await oauth.processRefreshTokenResponse(as, mine.client, await oauth.refreshTokenGrantRequest(as, mine.client, mine.auth, first.refresh_token!, INSECURE));
     expect(await accessTokenExists(first.access_token)).toBe(true);
+  });
+
+  it.skipIf(config().databaseProvider !== "sqlite")("keeps a live token of the grant whose expiry is stored otherwise than Prisma stores it", async () => {
+    // Milliseconds sort before any text in SQLite: compared as text, this
+    // live token would pass for expired and go, while the API, which reads
+    // the time, kept accepting it.
+    const mine = await connected();
+    const token = mine.tokens.access_token;
+    await db().$executeRawUnsafe(`UPDATE "AccessToken" SET "expiresAt" = ? WHERE "tokenHash" = ?`, Date.now() + 3_600_000, hashSecret(token));
+    expect((await callApi(baseUrl, token, "GET", "/me")).status).toBe(200);
+    await oauth.processRefreshTokenResponse(as, mine.client, await oauth.refreshTokenGrantRequest(as, mine.client, mine.auth, mine.tokens.refresh_token!, INSECURE));
+    expect(await accessTokenExists(token)).toBe(true);
+    expect((await callApi(baseUrl, token, "GET", "/me")).status).toBe(200);
   });
 
   it("stores the rotated pair as Prisma reads it back", async () => {

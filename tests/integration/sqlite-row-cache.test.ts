@@ -1,9 +1,9 @@
 // Kept SQLite rows are as current as a fresh read: a commit by any other
 // connection (Prisma's in this process, the server's) or a noted change of
 // the direct connection's own makes the next lookup read again. The token
-// endpoint keeps client rows this way, and the bearer check its clients'
-// permissions, so an owner's change to a client holds from the very next
-// request.
+// endpoint keeps client rows this way, and the bearer check its tokens and
+// their clients' permissions, so an owner's change to a client or a token
+// holds from the very next request.
 import { describe, expect, inject, it } from "vitest";
 import { config } from "@/lib/config/env";
 import { db } from "@/lib/db/prisma";
@@ -119,6 +119,32 @@ describe("an owner's change to a client holds from the very next request", () =>
     expect((await me()).status).toBe(200);
 
     await db().oAuthClient.delete({ where: { id: client.id } });
+    expect((await me()).body.error?.code).toBe("invalid_token");
+  });
+
+  it("for a token in use: its expiry and scope changed, and revoking it, after last-use times were written too", async () => {
+    const { client, token, tokenId } = await ownerWithToken();
+    const me = () => callApi(baseUrl, token, "GET", "/me");
+    // In use, so the server keeps its row; then its last use is written on the server's own connection.
+    expect((await me()).status).toBe(200);
+    await eventually(async () => {
+      const row = await db().accessToken.findUniqueOrThrow({ where: { id: tokenId } });
+      expect(row.lastUsedAt).not.toBeNull();
+    });
+    expect((await me()).status).toBe(200);
+
+    await db().accessToken.update({ where: { id: tokenId }, data: { expiresAt: new Date(Date.now() - 1_000) } });
+    expect((await me()).body.error?.code).toBe("invalid_token");
+    await db().accessToken.update({ where: { id: tokenId }, data: { expiresAt: new Date(Date.now() + 3_600_000) } });
+    expect((await me()).status).toBe(200);
+
+    await db().accessToken.update({ where: { id: tokenId }, data: { scope: scopesForKeys(["customer.list"]).join(" ") } });
+    expect((await me()).body.error?.permission).toBe("account.retrieve");
+    await db().accessToken.update({ where: { id: tokenId }, data: { scope: null } });
+    expect((await me()).status).toBe(200);
+
+    const auth = { authorization: basic(client.clientId, client.clientSecret!) };
+    expect((await postForm(baseUrl, "/oauth/revoke", { token }, auth)).status).toBe(200);
     expect((await me()).body.error?.code).toBe("invalid_token");
   });
 
