@@ -19,10 +19,13 @@ import type { PageInput } from "@/lib/commerce/schemas";
 // test holds the page statements to that index, evaluating no function. The
 // text is the one jsonText writes for the same page from Prisma's rows (a
 // test compares the two on awkward data). A page holding a record SQLite
-// left NULL (a time stored otherwise than Prisma writes it, by hand or by
-// another tool) comes from Prisma, as on PostgreSQL, so that Prisma's
-// reading of such times stays the only one. The exact test of each time cost
-// 40 µs a page at each read; once per write it is nothing.
+// left NULL (a time stored otherwise than Prisma writes it, or a text column
+// holding something else, by hand or by another tool) comes from Prisma, as
+// on PostgreSQL, so that Prisma's reading of such values stays the only one.
+// The exact test of each time cost 40 µs a page at each read (on the slower
+// Intel machine, where a page cost about 50 µs); once per write it is
+// nothing. RECORD's text, with sqliteStoredByPrisma's and isoTime's, is the
+// applied migration's: change it only with a new migration.
 
 /** Such a time as Date.prototype.toISOString writes it: "2026-11-30T10:00:00.000Z". */
 function isoTime(column: string): string {
@@ -50,7 +53,7 @@ function pageSql(after: boolean): string {
 /** The page statements: the first page, and a page after a cursor. */
 export const SQLITE_PAGE_STATEMENTS = Object.freeze({ first: pageSql(false), after: pageSql(true) });
 
-/** The page as JSON, as jsonText would write listCustomers' Page<CustomerView>; null for a page with a time Prisma did not write. */
+/** The page as JSON, as jsonText would write listCustomers' Page<CustomerView>; null for a page with a NULL record (see RECORD). */
 function sqlitePage(ownerId: string, input: PageInput): JsonText | null {
   const params: Record<string, string | number> = { owner: ownerId, limit: input.limit };
   if (input.cursor !== undefined) {

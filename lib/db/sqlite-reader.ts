@@ -54,9 +54,13 @@ export function sqliteTime(value: string | number | null): Date | null {
  * "2026-11-30T10:00:00.000+00:00" (sqliteDate): a day and time that SQLite,
  * having read it, writes back the same. A blank, a month 13, a 30 February,
  * an hour 24, another offset or precision, milliseconds as a number all
- * fail; such a time (written by hand, by another tool) is compared as text
- * in no statement of Latch's own. The first test keeps out "now", which
- * SQLite refuses to read in an index, and costs a fraction of the rest.
+ * fail: Latch deletes nothing, and trusts no record, by comparing such a
+ * time (written by hand, by another tool) as text. The first test keeps out
+ * "now", which SQLite refuses to read in an index, and costs a fraction of
+ * the rest. Its text is part of the index of an applied migration
+ * (20261130230518_customers_record_index, through list-customers.ts): any
+ * change to it, even parentheses, takes that index away from the customers
+ * page unless a new migration makes it again (a test would fail).
  */
 export function sqliteStoredByPrisma(column: string): string {
   return `"${column}" GLOB '[0-9][0-9][0-9][0-9]-*' AND "${column}" = strftime('%Y-%m-%dT%H:%M:%f+00:00', julianday("${column}"))`;

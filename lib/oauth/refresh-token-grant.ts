@@ -6,7 +6,7 @@ import { OAuthError } from "@/lib/oauth/oauth-error";
 import { param } from "@/lib/oauth/request-body";
 import { narrowedAudience } from "@/lib/oauth/resources";
 import { redeemOnce, refuseReuse } from "@/lib/oauth/redeem-once";
-import { findRefreshToken, rotateRefreshToken } from "@/lib/oauth/refresh-token-store";
+import { deleteExpiredOfGrant, findRefreshToken, rotateRefreshToken } from "@/lib/oauth/refresh-token-store";
 import { parseScope } from "@/lib/permissions/scopes";
 
 const BAD_TOKEN = "The refresh token is invalid, expired, revoked, or was issued to another client.";
@@ -67,7 +67,7 @@ export async function refreshTokenGrant(client: OAuthClient, params: URLSearchPa
     async (tx) => {
       const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, usedAt: null, revokedAt: null }, data: { usedAt: now } });
       // Expired tokens of this grant only clutter the owner's token list.
-      if (claimed.count === 1) await tx.accessToken.deleteMany({ where: { grantId: row.grantId, expiresAt: { lt: now } } });
+      if (claimed.count === 1) await deleteExpiredOfGrant(tx, row.grantId, now);
       return claimed.count;
     },
     (tx) => issueTokens(issue, tx),

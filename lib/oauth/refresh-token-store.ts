@@ -1,5 +1,5 @@
 import "server-only";
-import type { RefreshToken } from "@prisma/client";
+import type { Prisma, RefreshToken } from "@prisma/client";
 import { config } from "@/lib/config/env";
 import { pgPool, pgRows, pgStatement } from "@/lib/db/pg-direct";
 import { TEXT_PARAM } from "@/lib/db/sqlite-direct";
@@ -54,6 +54,12 @@ const SPEND = `UPDATE "RefreshToken" SET "usedAt" = ? WHERE "id" = ${TEXT_PARAM}
 const DELETE_EXPIRED = `DELETE FROM "AccessToken" INDEXED BY "AccessToken_grantId_idx"
   WHERE "grantId" = ${TEXT_PARAM} AND "expiresAt" < ? AND ${sqliteStoredByPrisma("expiresAt")}`;
 const PG_DELETE_EXPIRED = `DELETE FROM "AccessToken" WHERE "grantId" = ? AND "expiresAt" < ?`;
+
+/** The same delete in one of Prisma's transactions (the grant's path while the direct connection may not write). */
+export async function deleteExpiredOfGrant(tx: Prisma.TransactionClient, grantId: string, now: Date): Promise<void> {
+  if (config().databaseProvider === "sqlite") await tx.$executeRawUnsafe(DELETE_EXPIRED, grantId, sqliteDate(now));
+  else await tx.accessToken.deleteMany({ where: { grantId, expiresAt: { lt: now } } });
+}
 const INSERT_REFRESH = `INSERT INTO "RefreshToken" ("id", "tokenHash", "ownerId", "clientId", "grantId", "scope", "audience", "expiresAt", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 

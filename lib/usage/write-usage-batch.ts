@@ -43,11 +43,13 @@ const ADD_COUNTS = `
 const ADD_REFUSAL = `
   INSERT INTO "RefusedAttempt" ("id", "ownerId", "clientId", "tokenId", "permission", "operation", "createdAt")
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
-// The one column of AccessToken the direct connection changes: the bearer
-// check keeps whole token rows across these writes, reading this column only
-// to skip writing it again (lib/resource/find-bearer-token.ts), so a write of
-// any other column of AccessToken on the direct connection must call
-// noteSqliteRowsChanged and that cache must watch for it.
+// The one column of existing AccessToken rows the direct connection updates
+// (it also inserts new tokens, and deletes a refresh grant's expired ones:
+// lib/oauth/refresh-token-store.ts): the bearer check keeps whole token rows
+// across these writes, reading this column only to skip writing it again
+// (lib/resource/find-bearer-token.ts), so a write of any other column of
+// AccessToken on the direct connection must call noteSqliteRowsChanged and
+// that cache must watch for it.
 const TOKEN_USED = `UPDATE "AccessToken" SET "lastUsedAt" = ? WHERE "id" = ${TEXT_PARAM}`;
 // The one column of OAuthClient the direct connection writes: the bearer
 // check keeps its clients' other columns across these writes

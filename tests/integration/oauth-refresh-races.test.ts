@@ -101,18 +101,36 @@ describe("refresh token grant", () => {
     expect(await accessTokenExists(first.access_token)).toBe(true);
   });
 
-  it.skipIf(config().databaseProvider !== "sqlite")("keeps a live token of the grant whose expiry is stored otherwise than Prisma stores it", async () => {
-    // Milliseconds sort before any text in SQLite: compared as text, this
-    // live token would pass for expired and go, while the API, which reads
-    // the time, kept accepting it.
-    const mine = await connected();
-    const token = mine.tokens.access_token;
-    await db().$executeRawUnsafe(`UPDATE "AccessToken" SET "expiresAt" = ? WHERE "tokenHash" = ?`, Date.now() + 3_600_000, hashSecret(token));
-    expect((await callApi(baseUrl, token, "GET", "/me")).status).toBe(200);
-    await oauth.processRefreshTokenResponse(as, mine.client, await oauth.refreshTokenGrantRequest(as, mine.client, mine.auth, mine.tokens.refresh_token!, INSECURE));
-    expect(await accessTokenExists(token)).toBe(true);
-    expect((await callApi(baseUrl, token, "GET", "/me")).status).toBe(200);
-  });
+  it.skipIf(config().databaseProvider !== "sqlite").each(["the server's own connection", "Prisma's, behind another process's write lock"])(
+    "keeps a live token of the grant whose expiry is stored otherwise than Prisma stores it, on %s",
+    async (path) => {
+      // Milliseconds sort before any text in SQLite: compared as text, this
+      // live token would pass for expired and go, while the API, which reads
+      // the time, kept accepting it.
+      const mine = await connected();
+      const token = mine.tokens.access_token;
+      await db().$executeRawUnsafe(`UPDATE "AccessToken" SET "expiresAt" = ? WHERE "tokenHash" = ?`, Date.now() + 3_600_000, hashSecret(token));
+      expect((await callApi(baseUrl, token, "GET", "/me")).status).toBe(200);
+      const refresh = () => oauth.refreshTokenGrantRequest(as, mine.client, mine.auth, mine.tokens.refresh_token!, INSECURE);
+      if (path === "the server's own connection") {
+        await oauth.processRefreshTokenResponse(as, mine.client, await refresh());
+      } else {
+        const other = new Database(config().databaseUrl.replace(/^file:/, ""), { timeout: 2000 });
+        try {
+          other.prepare("BEGIN IMMEDIATE").run();
+          const pending = refresh();
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          other.prepare("COMMIT").run();
+          await oauth.processRefreshTokenResponse(as, mine.client, await pending);
+        } finally {
+          if (other.inTransaction) other.prepare("ROLLBACK").run();
+          other.close();
+        }
+      }
+      expect(await accessTokenExists(token)).toBe(true);
+      expect((await callApi(baseUrl, token, "GET", "/me")).status).toBe(200);
+    },
+  );
 
   it("stores the rotated pair as Prisma reads it back", async () => {
     const { tokens, created } = await connected("sales:read");
