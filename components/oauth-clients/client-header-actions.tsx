@@ -41,7 +41,7 @@ export function ClientHeaderActions({ id, name, disabled }: ClientHeaderActionsP
   return (
     <div className="flex flex-wrap gap-2">
       {disabled ? (
-        // Inactive, not disabled, while it works: the same button becomes Disable, and keeps the focus.
+        // Pending (not disabled) while it works: the same button becomes Disable, and keeps the focus.
         <Button variant="secondary" pending={pending && open === null} onClick={() => setDisabled(false)}>
           Enable
         </Button>

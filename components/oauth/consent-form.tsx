@@ -100,7 +100,7 @@ export function ConsentForm({ firstConsent, clientPermissions, scope, hiddenFiel
       <PermissionSummaryView summary={summary} narrowed={scope !== null} />
 
       <div className="flex flex-col-reverse gap-3 border-t border-zinc-100 pt-5 sm:flex-row sm:justify-end">
-        <Button type="submit" name="decision" value="deny" variant="secondary" disabled={pending}>
+        <Button type="submit" name="decision" value="deny" variant="secondary" inactive={pending}>
           Deny
         </Button>
         <Button type="submit" name="decision" value="allow" pending={pending} disabled={nothingChosen}>

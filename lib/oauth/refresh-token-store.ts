@@ -55,13 +55,14 @@ const DELETE_EXPIRED = `DELETE FROM "AccessToken" INDEXED BY "AccessToken_grantI
   WHERE "grantId" = ${TEXT_PARAM} AND "expiresAt" < ? AND ${sqliteStoredByPrisma("expiresAt")}`;
 const PG_DELETE_EXPIRED = `DELETE FROM "AccessToken" WHERE "grantId" = ? AND "expiresAt" < ?`;
 
+const INSERT_REFRESH = `INSERT INTO "RefreshToken" ("id", "tokenHash", "ownerId", "clientId", "grantId", "scope", "audience", "expiresAt", "createdAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** The same delete in one of Prisma's transactions (the grant's path while the direct connection may not write). */
 export async function deleteExpiredOfGrant(tx: Prisma.TransactionClient, grantId: string, now: Date): Promise<void> {
   if (config().databaseProvider === "sqlite") await tx.$executeRawUnsafe(DELETE_EXPIRED, grantId, sqliteDate(now));
   else await tx.accessToken.deleteMany({ where: { grantId, expiresAt: { lt: now } } });
 }
-const INSERT_REFRESH = `INSERT INTO "RefreshToken" ("id", "tokenHash", "ownerId", "clientId", "grantId", "scope", "audience", "expiresAt", "createdAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 interface Write {
   /** For pgStatement. */

@@ -18,6 +18,20 @@ async function bothTexts(ownerId: string, limit: number, cursor?: string, writte
   return { fast: jsonText(fast), general: jsonText(await listCustomers(ownerId, input)) };
 }
 
+/** A customer written by hand, as another tool might: `name` is SQL (a literal), the rest are values. */
+function insertByHand(customer: { id: string; ownerId: string; email: string; name: string; createdAt: string; updatedAt: string }) {
+  return db().$executeRawUnsafe(
+    `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, ?, ${customer.name}, NULL, ?, ?)`,
+    customer.id,
+    customer.ownerId,
+    customer.email,
+    customer.createdAt,
+    customer.updatedAt,
+  );
+}
+
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
 describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLite", () => {
   it("writes the page exactly as the general path does, whatever the names hold", async () => {
     const owner = await createOwner();
@@ -58,15 +72,7 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
       "2026-13-01T10:00:00.000+00:00",
     ];
     for (const [i, at] of stored.entries()) {
-      await db().$executeRawUnsafe(
-        `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, NULL, ?, ?)`,
-        `handmade${i}${owner.id}`,
-        owner.id,
-        `h${i}@example.test`,
-        `Handmade ${i}`,
-        at,
-        at,
-      );
+      await insertByHand({ id: `handmade${i}${owner.id}`, ownerId: owner.id, email: `h${i}@example.test`, name: sqlText(`Handmade ${i}`), createdAt: at, updatedAt: at });
     }
     const { fast, general } = await bothTexts(owner.id, 50, undefined, "by Prisma");
     expect(fast).toBe(general);
@@ -96,24 +102,12 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
     const page = (ownerId: string) => sqliteDirect().db.prepare(SQLITE_PAGE_STATEMENTS.first).pluck(true).all({ owner: ownerId, limit: 5 });
     for (const [time, name] of odd) {
       const owner = await createOwner();
-      await db().$executeRawUnsafe(
-        `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, 'odd@example.test', ${name}, NULL, ?, ?)`,
-        `odd${owner.id}`,
-        owner.id,
-        time,
-        at,
-      );
+      await insertByHand({ id: `odd${owner.id}`, ownerId: owner.id, email: "odd@example.test", name, createdAt: time, updatedAt: at });
       expect([name, page(owner.id)]).toEqual([name, [null]]);
     }
     // The same row with Prisma's time and text has its record.
     const owner = await createOwner();
-    await db().$executeRawUnsafe(
-      `INSERT INTO "Customer" ("id", "ownerId", "email", "name", "phone", "createdAt", "updatedAt") VALUES (?, ?, 'odd@example.test', 'Even', NULL, ?, ?)`,
-      `even${owner.id}`,
-      owner.id,
-      at,
-      at,
-    );
+    await insertByHand({ id: `even${owner.id}`, ownerId: owner.id, email: "odd@example.test", name: sqlText("Even"), createdAt: at, updatedAt: at });
     expect(page(owner.id)).toEqual([`{"id":"even${owner.id}","email":"odd@example.test","name":"Even","phone":null,"createdAt":"2026-03-01T10:00:00.000Z","updatedAt":"2026-03-01T10:00:00.000Z"}`]);
   });
 

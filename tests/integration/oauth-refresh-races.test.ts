@@ -27,6 +27,27 @@ async function connected(scope?: string) {
 
 const accessTokenExists = async (token: string) => (await db().accessToken.count({ where: { tokenHash: hashSecret(token) } })) === 1;
 
+/**
+ * Runs `send` while another process's connection holds SQLite's write lock,
+ * for a second: the server's own connection gets "busy" at once and the
+ * refresh takes Prisma's path, which waits. The lock goes before the answer
+ * is awaited.
+ */
+async function behindAnotherProcessLock<T>(send: () => Promise<T>): Promise<T> {
+  const other = new Database(config().databaseUrl.replace(/^file:/, ""), { timeout: 2000 });
+  try {
+    other.prepare("BEGIN IMMEDIATE").run();
+    const pending = send();
+    // Long enough that the server has surely met the lock (and taken Prisma's path) before it goes.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    other.prepare("COMMIT").run();
+    return await pending;
+  } finally {
+    if (other.inTransaction) other.prepare("ROLLBACK").run();
+    other.close();
+  }
+}
+
 describe("refresh token grant", () => {
   it("rotates the refresh token on every use and keeps the grant together", async () => {
     const { client, auth, tokens } = await connected();
@@ -115,17 +136,7 @@ describe("refresh token grant", () => {
       if (path === "the server's own connection") {
         await oauth.processRefreshTokenResponse(as, mine.client, await refresh());
       } else {
-        const other = new Database(config().databaseUrl.replace(/^file:/, ""), { timeout: 2000 });
-        try {
-          other.prepare("BEGIN IMMEDIATE").run();
-          const pending = refresh();
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-          other.prepare("COMMIT").run();
-          await oauth.processRefreshTokenResponse(as, mine.client, await pending);
-        } finally {
-          if (other.inTransaction) other.prepare("ROLLBACK").run();
-          other.close();
-        }
+        await oauth.processRefreshTokenResponse(as, mine.client, await behindAnotherProcessLock(refresh));
       }
       expect(await accessTokenExists(token)).toBe(true);
       expect((await callApi(baseUrl, token, "GET", "/me")).status).toBe(200);
@@ -171,24 +182,12 @@ describe("refresh token grant", () => {
 
   it.skipIf(config().databaseProvider !== "sqlite")("waits for another process's write lock and still rotates once", async () => {
     const { created, tokens } = await connected();
-    // Another process's connection holds the write lock: the server's own
-    // connection gets "busy" at once and the refresh takes Prisma's path, which waits.
-    const other = new Database(config().databaseUrl.replace(/^file:/, ""), { timeout: 2000 });
-    try {
-      other.prepare("BEGIN IMMEDIATE").run();
-      const pending = postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
-      // Long enough that the server has surely met the lock (and taken Prisma's path) before it goes.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      other.prepare("COMMIT").run();
-      const answer = await pending;
-      expect(answer.status).toBe(200);
-      expect(await accessTokenExists(String(answer.json.access_token))).toBe(true);
-      const again = await postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
-      expect(again.json.error).toBe("invalid_grant");
-    } finally {
-      if (other.inTransaction) other.prepare("ROLLBACK").run();
-      other.close();
-    }
+    const refresh = () => postForm(baseUrl, "/oauth/token", { grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, { authorization: basic(created.clientId, created.clientSecret!) });
+    const answer = await behindAnotherProcessLock(refresh);
+    expect(answer.status).toBe(200);
+    expect(await accessTokenExists(String(answer.json.access_token))).toBe(true);
+    const again = await refresh();
+    expect(again.json.error).toBe("invalid_grant");
   });
 });
 
