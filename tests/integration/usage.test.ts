@@ -2,8 +2,10 @@
 // token, permission and day, written in batches shortly after the calls.
 import { describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/prisma";
+import { PERMISSION_KEYS } from "@/lib/permissions/catalogue";
 import { getClientUsage } from "@/lib/usage/get-client-usage";
 import { listRefusedAttempts } from "@/lib/usage/list-refused-attempts";
+import { flushUsage, recordPermissionUse } from "@/lib/usage/usage-recorder";
 import { createOwner, createTestToken } from "../support/factories";
 import { callApi, commerceFixtures, connectMcp, eventually, ownerWithToken } from "../support/resource-helpers";
 
@@ -121,6 +123,36 @@ describe("usage counts", () => {
     await callApi(baseUrl, token, "GET", "/me");
     await callApi(baseUrl, token, "GET", "/me");
     await eventually(async () => expect(await countsFor(tokenId)).toEqual({ "account.retrieve": { allowed: 3, refused: 0 } }));
+  });
+});
+
+// The recorder of this test process, writing to the same database as the
+// server: a batch of a size no scripted run over HTTP reaches in a test.
+describe("usage batches", () => {
+  it("sum a second's uses however many tokens are in use, and write a batch larger than one write whole", async () => {
+    const { owner, client, tokenId } = await ownerWithToken();
+    const second = await createTestToken(owner.id, client.id);
+    const subjects = [tokenId, second.id].map((id) => ({ tokenId: id, clientId: client.id, ownerId: owner.id }));
+    // Two tokens and every permission: more counters than one write takes (500).
+    for (const subject of subjects) {
+      for (const permission of PERMISSION_KEYS) {
+        recordPermissionUse(subject, permission, true, "GET /api/v1/test");
+        recordPermissionUse(subject, permission, true, "GET /api/v1/test");
+        recordPermissionUse(subject, permission, false, "POST /api/v1/test");
+      }
+    }
+    const counters = subjects.length * PERMISSION_KEYS.length;
+    expect(counters).toBeGreaterThan(500);
+    // Not written early because many counters are pending: each one goes on
+    // summing its token's uses until the batch is due.
+    expect(await db().permissionUsage.count({ where: { clientId: client.id } })).toBe(0);
+
+    await flushUsage();
+    const rows = await db().permissionUsage.findMany({ where: { clientId: client.id } });
+    expect(rows).toHaveLength(counters);
+    expect(rows.every((row) => row.allowed === 2 && row.refused === 1)).toBe(true);
+    expect(new Set(rows.map((row) => `${row.tokenId} ${row.permission}`)).size).toBe(counters);
+    expect(await db().refusedAttempt.count({ where: { clientId: client.id, operation: "POST /api/v1/test" } })).toBe(counters);
   });
 });
 
