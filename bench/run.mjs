@@ -402,7 +402,13 @@ async function main() {
     seconds: Math.round((Date.now() - started) / 1000),
     machine: machineAtStart,
     settings,
-    tables: { big: fixtures.tokenCount, small: small.tokenCount, heavyOwnerTokens: fixtures.heavyOwner.tokens },
+    tables: {
+      big: fixtures.tokenCount,
+      small: small.tokenCount,
+      heavyOwnerTokens: fixtures.heavyOwner.tokens,
+      // The /api/v1/me scenarios' samples: every live token of the small table that may call both, at most 2,000 of the big one's.
+      bearerSamples: { big: fixtures.bearer.length, small: small.bearer.length },
+    },
     peakRssMb: peak,
     scenarios: [...byId.values()],
     targets,

@@ -8,7 +8,9 @@ export function renderTable(report) {
   const { machine, settings, tables, peakRssMb } = report;
   const lines = [
     `Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node} (load average at start ${machine.loadAverageAtStart.join(" ")})`,
-    `Database: ${settings.database}; ${number(tables.big)} access tokens (one owner holds ${number(tables.heavyOwnerTokens)} more than the mixed 100,000), small table ${number(tables.small)}`,
+    `Database: ${settings.database}; ${number(tables.big)} access tokens (one owner holds ${number(tables.heavyOwnerTokens)} more than the mixed 100,000), small table ${number(tables.small)}${
+      tables.bearerSamples ? `; bearer tokens in use ${number(tables.bearerSamples.big)} and ${number(tables.bearerSamples.small)}` : ""
+    }`,
     `Load: autocannon, ${settings.connections} connections, ${settings.rounds} rounds of ${settings.duration} s per target after a ${settings.warmup} s warm-up; medians of the rounds`,
     "",
     "| Scenario | req/s | p50 ms | p99 ms | server CPU µs/req | errors | × baseline | × node-oidc-provider |",

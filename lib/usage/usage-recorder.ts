@@ -1,4 +1,5 @@
 import "server-only";
+import { config } from "@/lib/config/env";
 import { logError } from "@/lib/log";
 import { utcDay } from "@/lib/usage/utc-day";
 import { writeUsageBatch, type UsageBatch, type UsageCounter, type UsageRefusal } from "@/lib/usage/write-usage-batch";
@@ -9,30 +10,35 @@ import { writeUsageBatch, type UsageBatch, type UsageCounter, type UsageRefusal 
 // database stays the truth, and every instance adds its own increments with
 // atomic upserts, so any number of instances can count the same token.
 
-/** How often pending usage is written (also the most a crash can lose). */
+/** How often pending usage is written (about the most a crash can lose). */
 const FLUSH_INTERVAL_MS = 1_000;
 /**
  * Write early when this many distinct counters are pending. A counter sums a
  * token's uses of one permission until the next write, so writes must be far
  * enough apart for a token in use to come back: at 500, a server with 2,000
  * tokens in use wrote early every 30 ms or so, one upsert for nearly every
- * call, and its /api/v1/me cost 7 µs a call more than a server with 500
- * tokens in use (measured with the bench).
+ * call, and its /api/v1/me cost 7 µs a call more than a server with fewer than
+ * 500 tokens in use (measured with the bench).
  */
 const FLUSH_THRESHOLD = 10_000;
 /**
- * Rows written per transaction. On SQLite a write holds the event loop and
- * the database's write lock while it runs (about 2.5 µs an upsert, measured),
- * so a large batch goes in slices of a millisecond or two, with other work
- * between them.
+ * Counters written per transaction on SQLite (with at most as many refused
+ * attempts and last-used times). There a write holds the event loop and the
+ * database's write lock while it runs (about 2.5 µs an upsert, measured), so
+ * a large batch goes in slices of a few milliseconds, with other work between
+ * them. PostgreSQL writes a whole batch in four statements, off the event loop.
  */
-const WRITE_SLICE = 500;
+export const WRITE_SLICE = 500;
 /** Last-used times are written at most this often per token. */
 const LAST_USED_EVERY_MS = 60_000;
 /** Refused attempts kept per token, permission and operation per batch; the counts stay exact. */
 const REFUSALS_PER_KEY_PER_BATCH = 5;
-/** If the database stays unreachable, stop growing the buffer here. */
-const MAX_PENDING = 20_000;
+/**
+ * If the database stays unreachable, stop growing the buffer here: five times
+ * the early-write threshold, so that the counts arriving while a batch is
+ * written have room.
+ */
+const MAX_PENDING = 50_000;
 
 export interface UsageSubject {
   tokenId: string;
@@ -52,6 +58,10 @@ interface RecorderState {
   flushing: Promise<void>;
   /** A flush is queued behind the running one; it will take whatever is pending. */
   flushQueued: boolean;
+  /** After a failed write, no early write before this time (ms): the next try waits for the timer. */
+  retryAt: number;
+  /** Counts were dropped because the buffer was full, and that was logged. */
+  dropping: boolean;
   exitHook: boolean;
 }
 
@@ -69,6 +79,8 @@ function state(): RecorderState {
     timer: null,
     flushing: Promise.resolve(),
     flushQueued: false,
+    retryAt: 0,
+    dropping: false,
     exitHook: false,
   };
   return globalForUsage.latchUsage;
@@ -80,7 +92,7 @@ function schedule(s: RecorderState): void {
     process.once("beforeExit", () => void flushUsage());
   }
   if (s.flushQueued) return;
-  if (s.counters.size >= FLUSH_THRESHOLD) {
+  if (s.counters.size >= FLUSH_THRESHOLD && Date.now() >= s.retryAt) {
     void flushUsage();
     return;
   }
@@ -98,6 +110,9 @@ function addCount(s: RecorderState, counter: UsageCounter): void {
     existing.refused += counter.refused;
   } else if (s.counters.size < MAX_PENDING) {
     s.counters.set(key, { ...counter });
+  } else if (!s.dropping) {
+    s.dropping = true;
+    console.error(`[latch] usage: ${MAX_PENDING} counters are waiting to be written; new ones are dropped until a write succeeds`);
   }
 }
 
@@ -156,12 +171,12 @@ function takeBatch(s: RecorderState): UsageBatch {
   return batch;
 }
 
-/** The batch in slices of at most WRITE_SLICE of each kind of row, in order. */
-function slicesOf(batch: UsageBatch): UsageBatch[] {
+/** The batch in slices of at most `size` of each kind of row, in order. */
+function slicesOf(batch: UsageBatch, size: number): UsageBatch[] {
   const count = Math.max(batch.counters.length, batch.refusals.length, batch.lastUsed.length);
   const slices: UsageBatch[] = [];
-  for (let start = 0; start < count; start += WRITE_SLICE) {
-    const end = start + WRITE_SLICE;
+  for (let start = 0; start < count; start += size) {
+    const end = start + size;
     slices.push({ counters: batch.counters.slice(start, end), refusals: batch.refusals.slice(start, end), lastUsed: batch.lastUsed.slice(start, end) });
   }
   return slices;
@@ -175,7 +190,7 @@ async function writeBatch(s: RecorderState): Promise<void> {
     clearTimeout(s.timer);
     s.timer = null;
   }
-  const slices = slicesOf(takeBatch(s));
+  const slices = slicesOf(takeBatch(s), config().databaseProvider === "sqlite" ? WRITE_SLICE : Infinity);
   for (let i = 0; i < slices.length; i++) {
     if (i > 0) await nextTurn();
     try {
@@ -184,11 +199,15 @@ async function writeBatch(s: RecorderState): Promise<void> {
       logError("usage flush", error);
       // Keep the counts of this slice and the ones after it for the next
       // attempt (the slices before it are written); refused-attempt rows and
-      // last-used times are best effort.
+      // last-used times are best effort. The next attempt waits for the
+      // timer: a database that fails at once (disk full, read-only) would
+      // otherwise be tried again and again without the event loop turning.
+      s.retryAt = Date.now() + FLUSH_INTERVAL_MS;
       for (const slice of slices.slice(i)) for (const c of slice.counters) addCount(s, c);
       schedule(s);
       return;
     }
+    s.dropping = false;
   }
 }
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { PERMISSION_KEYS } from "@/lib/permissions/catalogue";
 import { getClientUsage } from "@/lib/usage/get-client-usage";
 import { listRefusedAttempts } from "@/lib/usage/list-refused-attempts";
-import { flushUsage, recordPermissionUse } from "@/lib/usage/usage-recorder";
+import { flushUsage, recordPermissionUse, WRITE_SLICE } from "@/lib/usage/usage-recorder";
 import { createOwner, createTestToken } from "../support/factories";
 import { callApi, commerceFixtures, connectMcp, eventually, ownerWithToken } from "../support/resource-helpers";
 
@@ -129,11 +129,11 @@ describe("usage counts", () => {
 // The recorder of this test process, writing to the same database as the
 // server: a batch of a size no scripted run over HTTP reaches in a test.
 describe("usage batches", () => {
-  it("sum a second's uses however many tokens are in use, and write a batch larger than one write whole", async () => {
+  it("sum each token's uses until the batch is due, with more counters pending than one write takes, and write them all", async () => {
     const { owner, client, tokenId } = await ownerWithToken();
     const second = await createTestToken(owner.id, client.id);
     const subjects = [tokenId, second.id].map((id) => ({ tokenId: id, clientId: client.id, ownerId: owner.id }));
-    // Two tokens and every permission: more counters than one write takes (500).
+    // Two tokens and every permission: more counters than one write takes on SQLite.
     for (const subject of subjects) {
       for (const permission of PERMISSION_KEYS) {
         recordPermissionUse(subject, permission, true, "GET /api/v1/test");
@@ -142,7 +142,7 @@ describe("usage batches", () => {
       }
     }
     const counters = subjects.length * PERMISSION_KEYS.length;
-    expect(counters).toBeGreaterThan(500);
+    expect(counters).toBeGreaterThan(WRITE_SLICE);
     // Not written early because many counters are pending: each one goes on
     // summing its token's uses until the batch is due.
     expect(await db().permissionUsage.count({ where: { clientId: client.id } })).toBe(0);
