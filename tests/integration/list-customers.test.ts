@@ -131,6 +131,23 @@ describe.skipIf(config().databaseProvider !== "sqlite")("list_customers on SQLit
     expect(new Set(seen).size).toBe(7);
   });
 
+  it("writes the cursor after a record whatever its id holds", async () => {
+    // Ids written by hand by another tool: a quote and a backslash (escaped
+    // in the record's JSON) and letters outside ASCII (not escaped).
+    for (const odd of ['quote"d', "back\\slash", "ünï漢"]) {
+      const owner = await createOwner();
+      const older = "2026-06-01T12:00:00.000+00:00";
+      const newer = "2026-06-01T12:00:01.234+00:00";
+      await insertByHand({ id: `plain${owner.id}`, ownerId: owner.id, email: "a@example.test", name: sqlText("Plain"), createdAt: older, updatedAt: older });
+      await insertByHand({ id: `${odd}${owner.id}`, ownerId: owner.id, email: "b@example.test", name: sqlText("Odd"), createdAt: newer, updatedAt: newer });
+      const { fast, general } = await bothTexts(owner.id, 1);
+      expect(fast).toBe(general);
+      const page = JSON.parse(fast) as { data: { id: string }[]; nextCursor: string };
+      expect(page.data.map((c) => c.id)).toEqual([`${odd}${owner.id}`]);
+      expect(Buffer.from(page.nextCursor, "base64url").toString("utf8")).toBe(`${Date.parse(newer)}:${odd}${owner.id}`);
+    }
+  });
+
   it("reads every page from the records SQLite keeps in the list's index, evaluating nothing", () => {
     // The migration's index expression must be the statements' own, word for
     // word; else SQLite would write every record again at each read.
