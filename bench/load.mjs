@@ -61,5 +61,7 @@ process.stdout.write(
     statusCodes,
     // The load generator's own CPU per request: it shares the machine with the server.
     clientCpuUs: result.requests.total > 0 ? Math.round((cpu.user + cpu.system) / result.requests.total) : null,
+    // What an answer weighs, head and body: the same operation costs more, on both sides, for a larger answer.
+    bytesPerRequest: result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : null,
   })}\n`,
 );

@@ -352,7 +352,7 @@ async function main() {
       if (warm) result.warmup = run;
       else result.runs.push(run);
       log(
-        `  ${scenario.id.padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUs ?? "?"} µs CPU/req (load generator ${run.clientCpuUs ?? "?"})${run.errors + run.non2xx ? `  ${run.errors + run.non2xx} failed` : ""}`,
+        `  ${scenario.id.padEnd(24)} ${run.rps.toFixed(0).padStart(7)} req/s  p50 ${run.p50} ms  p99 ${run.p99} ms  ${run.cpuUs ?? "?"} µs CPU/req (load generator ${run.clientCpuUs ?? "?"})${run.bytesPerRequest ? `  ${(run.bytesPerRequest / 1024).toFixed(1)} KB an answer` : ""}${run.errors + run.non2xx ? `  ${run.errors + run.non2xx} failed` : ""}`,
       );
     }
   }
