@@ -62,10 +62,10 @@ const ID_START = '{"id":"'.length;
  * RECORD writes the id first and the two times last, 24 characters each (a
  * record with a time stored any other way is NULL). An id with an escape in
  * it (a quote, a backslash, a control character, written by hand) is read by
- * JSON.parse. Parsing every page's last record, and a page written around its
- * joined records (copied once more as it was sent), cost customers 6 µs a
- * request under load (54.6–61.0 against 46.7–48.9 µs, one run of each on the
- * bench's database).
+ * JSON.parse. Parsing the last record of every page with a next one, and a
+ * page written around its joined records (copied once more as it was sent),
+ * cost customers 6–14 µs a request under load, measured together (54.6–61.0
+ * against 46.7–48.9 µs, one run of each on the bench's database).
  */
 function cursorAfter(record: string): string {
   const idEnd = record.indexOf('"', ID_START);
