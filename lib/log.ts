@@ -7,3 +7,8 @@ export function logError(where: string, error: unknown): void {
   const code = typeof error === "object" && error && "code" in error ? String(error.code) : undefined;
   console.error(`[latch] ${where} failed: ${name}${code ? ` (${code})` : ""}`);
 }
+
+/** A server log line about Latch's own state (never a value a request brought). */
+export function logWarning(where: string, message: string): void {
+  console.error(`[latch] ${where}: ${message}`);
+}

@@ -53,16 +53,16 @@ function pageSql(after: boolean): string {
 /** The page statements: the first page, and a page after a cursor. */
 export const SQLITE_PAGE_STATEMENTS = Object.freeze({ first: pageSql(false), after: pageSql(true) });
 
-/** What ends every record, after its createdAt: `","updatedAt":"` and a time of 24 characters, then `"}`. */
-const AFTER_CREATED_AT = '","updatedAt":"'.length + 24 + 2;
 const ID_START = '{"id":"'.length;
+const CREATED_AT = '"createdAt":"';
 
 /**
  * The cursor after a record, read from its JSON text without parsing it:
- * RECORD writes the id first and the two times last, 24 characters each (a
- * record with a time stored any other way is NULL). An id with an escape in
- * it (a quote, a backslash, a control character, written by hand) is read by
- * JSON.parse. Parsing the last record of every page with a next one, and a
+ * RECORD writes the id first, and its createdAt holds no escape (a record
+ * with a time stored otherwise than Prisma stores it is NULL). A quote
+ * inside any value is escaped, so the last `"createdAt":"` is the key's. An
+ * id with an escape in it (a quote, a backslash, a control character,
+ * written by hand) is read by JSON.parse. Parsing the last record of every page with a next one, and a
  * page written around its joined records (copied once more as it was sent),
  * cost customers 6–14 µs a request under load, measured together (54.6–61.0
  * against 46.7–48.9 µs, one run of each on the bench's database).
@@ -74,8 +74,8 @@ function cursorAfter(record: string): string {
     const last = JSON.parse(record) as CustomerView & { createdAt: string };
     return encodeCursor({ createdAt: new Date(last.createdAt), id: last.id });
   }
-  const createdAt = record.slice(record.length - AFTER_CREATED_AT - 24, record.length - AFTER_CREATED_AT);
-  return encodeCursor({ createdAt: new Date(createdAt), id });
+  const at = record.lastIndexOf(CREATED_AT) + CREATED_AT.length;
+  return encodeCursor({ createdAt: new Date(record.slice(at, record.indexOf('"', at))), id });
 }
 
 /** The page as JSON, as jsonText would write listCustomers' Page<CustomerView>; null for a page with a NULL record (see RECORD). */

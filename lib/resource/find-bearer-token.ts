@@ -170,7 +170,8 @@ function findOne(name: string, sql: { sqlite: string; pg: string }, value: strin
  * Every other change (revoking, deleting, a new expiry or scope, a client's
  * permissions or state) comes from Prisma's connection or another process,
  * and reads again. A kept row is shared by the requests that find it: it is
- * frozen, and its callers share its Dates and never change them. A miss costs the pragma on top of the read (1–2 µs).
+ * frozen, and its callers share its Dates and never change them. A miss
+ * costs the pragma on top of the read (1–2 µs).
  */
 const tokensByHash = new SqliteRowCache<Readonly<BearerTokenRow>>(8_192, { changedByLocalWrites: false });
 

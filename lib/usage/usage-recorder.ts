@@ -1,8 +1,7 @@
 import "server-only";
-import { config } from "@/lib/config/env";
-import { logError } from "@/lib/log";
+import { logError, logWarning } from "@/lib/log";
 import { utcDay } from "@/lib/usage/utc-day";
-import { writeUsageBatch, type UsageBatch, type UsageCounter, type UsageRefusal } from "@/lib/usage/write-usage-batch";
+import { usageRowsPerWrite, writeUsageBatch, type UsageBatch, type UsageCounter, type UsageRefusal } from "@/lib/usage/write-usage-batch";
 
 // Write-behind batching of usage, so a bearer check never waits on a write:
 // allowed/refused counts per token, permission and UTC day, the refused
@@ -21,14 +20,6 @@ const FLUSH_INTERVAL_MS = 1_000;
  * 500 tokens in use (measured with the bench).
  */
 const FLUSH_THRESHOLD = 10_000;
-/**
- * Counters written per transaction on SQLite (with at most as many refused
- * attempts and last-used times). There a write holds the event loop and the
- * database's write lock while it runs (about 2.5 µs an upsert, measured), so
- * a large batch goes in slices of a few milliseconds, with other work between
- * them. PostgreSQL writes a whole batch in four statements, off the event loop.
- */
-export const WRITE_SLICE = 500;
 /** Last-used times are written at most this often per token. */
 const LAST_USED_EVERY_MS = 60_000;
 /** Refused attempts kept per token, permission and operation per batch; the counts stay exact. */
@@ -112,7 +103,7 @@ function addCount(s: RecorderState, counter: UsageCounter): void {
     s.counters.set(key, { ...counter });
   } else if (!s.dropping) {
     s.dropping = true;
-    console.error(`[latch] usage: ${MAX_PENDING} counters are waiting to be written; new ones are dropped until a write succeeds`);
+    logWarning("usage", `${MAX_PENDING} counters are waiting to be written; new ones are dropped until a write succeeds`);
   }
 }
 
@@ -171,7 +162,7 @@ function takeBatch(s: RecorderState): UsageBatch {
   return batch;
 }
 
-/** The batch in slices of at most `size` of each kind of row, in order. */
+/** The batch in slices of at most `size` of each kind of row, in order (see usageRowsPerWrite). */
 function slicesOf(batch: UsageBatch, size: number): UsageBatch[] {
   const count = Math.max(batch.counters.length, batch.refusals.length, batch.lastUsed.length);
   const slices: UsageBatch[] = [];
@@ -190,7 +181,7 @@ async function writeBatch(s: RecorderState): Promise<void> {
     clearTimeout(s.timer);
     s.timer = null;
   }
-  const slices = slicesOf(takeBatch(s), config().databaseProvider === "sqlite" ? WRITE_SLICE : Infinity);
+  const slices = slicesOf(takeBatch(s), usageRowsPerWrite());
   for (let i = 0; i < slices.length; i++) {
     if (i > 0) await nextTurn();
     try {

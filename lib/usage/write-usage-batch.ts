@@ -156,6 +156,20 @@ async function writeWithPrisma(batch: UsageBatch): Promise<void> {
   });
 }
 
+/**
+ * Counters written per transaction on SQLite (with at most as many refused
+ * attempts and last-used times). There a write holds the event loop and the
+ * database's write lock while it runs (about 2.5 µs an upsert, measured), so
+ * a large batch goes in slices of a few milliseconds, with other work between
+ * them.
+ */
+export const WRITE_SLICE = 500;
+
+/** How many rows of each kind one writeUsageBatch should take: PostgreSQL writes any batch in four statements, off the event loop. */
+export function usageRowsPerWrite(): number {
+  return config().databaseProvider === "sqlite" ? WRITE_SLICE : Infinity;
+}
+
 /** Writes one batch of usage, all or nothing. */
 export async function writeUsageBatch(batch: UsageBatch): Promise<void> {
   if (config().databaseProvider === "postgresql") return writeToPostgres(batch);

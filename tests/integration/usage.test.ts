@@ -5,7 +5,8 @@ import { db } from "@/lib/db/prisma";
 import { PERMISSION_KEYS } from "@/lib/permissions/catalogue";
 import { getClientUsage } from "@/lib/usage/get-client-usage";
 import { listRefusedAttempts } from "@/lib/usage/list-refused-attempts";
-import { flushUsage, recordPermissionUse, WRITE_SLICE } from "@/lib/usage/usage-recorder";
+import { flushUsage, recordPermissionUse } from "@/lib/usage/usage-recorder";
+import { WRITE_SLICE } from "@/lib/usage/write-usage-batch";
 import { createOwner, createTestToken } from "../support/factories";
 import { callApi, commerceFixtures, connectMcp, eventually, ownerWithToken } from "../support/resource-helpers";
 
